@@ -1,0 +1,261 @@
+import { randomUUID } from 'node:crypto';
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Action, AddFile, Metadata, PartitionValues, RemoveFile } from './actions.js';
+import { type CommitResult, commitTransaction, type WriteStage } from './commit-transaction.js';
+import type { DataWriter, WriteSource, WrittenFile } from './data-writer.js';
+import type { DeltaTable } from './delta-table.js';
+import { DeltaTableError } from './delta-table-error.js';
+import { encodeLogPath } from './partition-path.js';
+import { unsupportedWriterFeature } from './protocol-support.js';
+import { type DeltaType, type StructType, serializeSchema } from './schema.js';
+import { SchemaMismatchError } from './schema-mismatch-error.js';
+import type { Snapshot } from './snapshot.js';
+import { maybeCheckpoint } from './maybe-checkpoint.js';
+import { planWriteSchema } from './write-schema.js';
+
+/** Which partitions an overwrite replaces: every listed column must equal one of its values. */
+export type ReplaceWhere = Record<string, readonly (string | null)[]>;
+
+/** A write request, in the terms of Spark's DataFrameWriter for Delta. */
+export interface WriteRequest {
+  source: WriteSource;
+  /** append (default), overwrite, error if the table exists, or ignore if it exists. */
+  mode?: 'append' | 'overwrite' | 'error' | 'ignore';
+  partitionBy?: readonly string[];
+  /** With mode overwrite: replace only the partitions matching this (partition columns only). */
+  replaceWhere?: ReplaceWhere;
+  /** merge: add new nullable columns; overwrite (with mode overwrite): replace the schema. */
+  schemaMode?: 'merge' | 'overwrite';
+  /** Idempotent write: skipped when this application already committed this version or later. */
+  txn?: { appId: string; version: number };
+  /** Table properties for a new table (`delta.checkpointInterval`, …). */
+  configuration?: Record<string, string>;
+  description?: string;
+  onStage?: (stage: WriteStage) => void;
+}
+
+/** What a write did. */
+export interface WriteResult {
+  status: 'committed' | 'skipped';
+  version: number;
+  filesAdded: number;
+  filesRemoved: number;
+  rowsWritten: number;
+}
+
+/**
+ * Writes rows to a Delta table: create, append, overwrite, or overwrite of selected partitions
+ * (replaceWhere), with schema validation and opt-in evolution, idempotent `txn` writes,
+ * optimistic-concurrency commit, and a checkpoint every `delta.checkpointInterval` commits.
+ *
+ * @example
+ * await writeTable(table, writer, { source: { kind: 'query', sql: 'SELECT 1 AS id' }, mode: 'append' });
+ */
+export async function writeTable(table: DeltaTable, writer: DataWriter, request: WriteRequest): Promise<WriteResult> {
+  const mode = request.mode ?? 'append';
+  const existing = (await table.exists()) ? await table.readSnapshot() : undefined;
+  if (existing !== undefined) {
+    if (mode === 'ignore') return skipped(existing.version);
+    if (mode === 'error') {
+      throw new DeltaTableError({ table: table.name, problem: 'invalid-operation', detail: 'table already exists (mode "error")' });
+    }
+    const feature = unsupportedWriterFeature(existing.protocol);
+    if (feature !== undefined) {
+      throw new DeltaTableError({ table: table.name, version: existing.version, problem: 'unsupported-feature', detail: `unsupported feature ${feature} for writing` });
+    }
+    if (request.txn !== undefined && (existing.appVersion(request.txn.appId) ?? -1) >= request.txn.version) {
+      return skipped(existing.version);
+    }
+  }
+  const sourceColumns = await writer.describeSource(request.source);
+  const replacing = mode === 'overwrite' && request.schemaMode === 'overwrite';
+  const partitionColumns = existing && !replacing ? [...existing.partitionColumns] : [...(request.partitionBy ?? [])];
+  if (existing && !replacing && request.partitionBy && request.partitionBy.join(',') !== partitionColumns.join(',')) {
+    throw new DeltaTableError({
+      table: table.name,
+      problem: 'invalid-operation',
+      detail: `partitionBy (${request.partitionBy.join(', ')}) differs from the table's partitioning (${partitionColumns.join(', ')})`,
+    });
+  }
+  const baseSchema: StructType =
+    existing && !replacing ? existing.schema : { type: 'struct', fields: [] };
+  const plan = planWriteSchema(baseSchema, sourceColumns, { merge: !existing || replacing || request.schemaMode === 'merge' });
+  if (plan.problems.length > 0) throw new SchemaMismatchError(table.name, plan.problems);
+  const fieldTypes = new Map(plan.schema.fields.map((f) => [f.name, f.type]));
+  const partitionTypes: Record<string, DeltaType> = {};
+  for (const c of partitionColumns) {
+    const t = fieldTypes.get(c);
+    if (t === undefined || typeof t !== 'string') {
+      throw new DeltaTableError({ table: table.name, problem: 'invalid-operation', detail: `partition column "${c}" must be a column of primitive type` });
+    }
+    partitionTypes[c] = t;
+  }
+  if (request.replaceWhere !== undefined) checkReplaceWhere(table.name, request.replaceWhere, partitionColumns, mode);
+
+  const written = await writer.writeFiles({
+    source: request.source,
+    tableDir: table.path,
+    columns: plan.columns,
+    partitionColumns,
+    partitionTypes,
+  });
+  const cleanup = () => Promise.all(written.map((f) => rm(join(table.path, f.relativePath), { force: true })));
+  if (request.replaceWhere !== undefined) {
+    const outside = written.find((f) => !matchesReplaceWhere(request.replaceWhere!, f.partitionValues));
+    if (outside !== undefined) {
+      await cleanup();
+      throw new DeltaTableError({
+        table: table.name,
+        problem: 'invalid-operation',
+        detail: `data written with replaceWhere has rows outside it (partition ${JSON.stringify(outside.partitionValues)})`,
+      });
+    }
+  }
+  request.onStage?.('data-written');
+
+  const now = table.now();
+  const actions: Action[] = [];
+  if (!existing || replacing || plan.schemaChanged) {
+    actions.push(...newTableActions(existing, plan.schema, partitionColumns, request, now));
+  }
+  const removed: AddFile[] = [];
+  if (existing && mode === 'overwrite') {
+    for (const f of existing.files) {
+      if (request.replaceWhere === undefined || matchesReplaceWhere(request.replaceWhere, f.partitionValues)) removed.push(f);
+    }
+  }
+  for (const f of removed) actions.push({ remove: removeOf(f, now) });
+  for (const f of written) actions.push({ add: addOf(f, now) });
+  if (request.txn !== undefined) actions.push({ txn: { appId: request.txn.appId, version: request.txn.version, lastUpdated: now } });
+
+  const rowsWritten = written.reduce((n, f) => n + f.numRecords, 0);
+  const removedKeys = new Set(removed.map((f) => f.path));
+  const rw = request.replaceWhere;
+  let result: CommitResult;
+  try {
+    result = await commitTransaction({
+      store: table.store,
+      table: table.name,
+      readVersion: existing?.version ?? -1,
+      actions,
+      commitInfo: {
+        operation: existing ? 'WRITE' : 'CREATE TABLE AS SELECT',
+        operationParameters: {
+          mode: mode === 'overwrite' ? 'Overwrite' : 'Append',
+          partitionBy: JSON.stringify(partitionColumns),
+          ...(rw ? { predicate: JSON.stringify(rw) } : {}),
+        },
+        operationMetrics: {
+          numFiles: String(written.length),
+          numOutputRows: String(rowsWritten),
+          numOutputBytes: String(written.reduce((n, f) => n + f.size, 0)),
+          numRemovedFiles: String(removed.length),
+        },
+      },
+      readSet: {
+        blindAppend: mode === 'append' && !plan.schemaChanged && existing !== undefined,
+        readFiles: removedKeys,
+        removedFiles: removedKeys,
+        readPartitions: mode === 'overwrite' ? (rw ? (pv) => matchesReplaceWhere(rw, pv) : 'all') : undefined,
+        appIds: request.txn ? [request.txn.appId] : [],
+        changesMetadata: !existing || replacing || plan.schemaChanged,
+      },
+      ...(request.txn ? { txn: request.txn } : {}),
+      now: table.now,
+      ...(request.onStage ? { onStage: request.onStage } : {}),
+    });
+  } catch (error) {
+    await cleanup();
+    throw error;
+  }
+  if (result.status === 'skipped') {
+    await cleanup();
+    return skipped(result.version);
+  }
+  await maybeCheckpoint(table, result.version, { ...(existing?.metadata.configuration ?? {}), ...(request.configuration ?? {}) });
+  return { status: 'committed', version: result.version, filesAdded: written.length, filesRemoved: removed.length, rowsWritten };
+}
+
+function skipped(version: number): WriteResult {
+  return { status: 'skipped', version, filesAdded: 0, filesRemoved: 0, rowsWritten: 0 };
+}
+
+function newTableActions(
+  existing: Snapshot | undefined,
+  schema: StructType,
+  partitionColumns: string[],
+  request: WriteRequest,
+  now: number,
+): Action[] {
+  const metaData: Metadata = {
+    id: existing?.metadata.id ?? randomUUID(),
+    name: existing?.metadata.name ?? null,
+    description: request.description ?? existing?.metadata.description ?? null,
+    format: { provider: 'parquet', options: {} },
+    schemaString: serializeSchema(schema),
+    partitionColumns,
+    configuration: { ...(existing?.metadata.configuration ?? {}), ...(request.configuration ?? {}) },
+    createdTime: existing?.metadata.createdTime ?? now,
+  };
+  const actions: Action[] = [];
+  if (!existing) actions.push({ protocol: { minReaderVersion: 1, minWriterVersion: 2 } });
+  actions.push({ metaData });
+  return actions;
+}
+
+function addOf(file: WrittenFile, now: number): AddFile {
+  return {
+    path: encodeLogPath(file.relativePath),
+    partitionValues: file.partitionValues,
+    size: file.size,
+    modificationTime: now,
+    dataChange: true,
+    stats: file.stats,
+  };
+}
+
+/**
+ * The remove action that retires a live file, keeping its partition values, size and stats
+ * (extendedFileMetadata) so that readers of the tombstone need nothing else.
+ *
+ * @example
+ * removeOf(snapshot.files[0], Date.now());
+ */
+export function removeOf(file: AddFile, now: number, dataChange = true): RemoveFile {
+  return {
+    path: file.path,
+    deletionTimestamp: now,
+    dataChange,
+    extendedFileMetadata: true,
+    partitionValues: file.partitionValues,
+    size: file.size,
+    ...(file.stats ? { stats: file.stats } : {}),
+  };
+}
+
+/**
+ * True when a file's partition values satisfy a replaceWhere predicate.
+ *
+ * @example
+ * matchesReplaceWhere({ d: ['2024-01-01'] }, { d: '2024-01-01' }); // true
+ */
+export function matchesReplaceWhere(predicate: ReplaceWhere, values: PartitionValues): boolean {
+  return Object.entries(predicate).every(([column, allowed]) => allowed.includes(values[column] ?? null));
+}
+
+function checkReplaceWhere(table: string, predicate: ReplaceWhere, partitionColumns: string[], mode: string): void {
+  if (mode !== 'overwrite') {
+    throw new DeltaTableError({ table, problem: 'invalid-operation', detail: 'replaceWhere needs mode "overwrite"' });
+  }
+  for (const column of Object.keys(predicate)) {
+    if (!partitionColumns.includes(column)) {
+      throw new DeltaTableError({
+        table,
+        problem: 'invalid-operation',
+        detail: `replaceWhere column "${column}" is not a partition column (partitions: ${partitionColumns.join(', ') || 'none'})`,
+      });
+    }
+  }
+}
+

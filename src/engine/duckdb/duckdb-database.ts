@@ -1,0 +1,83 @@
+import {
+  type DuckDBConnection,
+  type DuckDBType, DuckDBInstance, type DuckDBResult, type DuckDBValue, type Json, LIST, VARCHAR, listValue } from '@duckdb/node-api';
+
+/** Options for an embedded DuckDB database. */
+export interface DuckDbOptions {
+  /** Worker threads (default: DuckDB's choice, one per core). */
+  threads?: number;
+  /** Memory limit such as '4GB'; DuckDB spills to `tempDirectory` beyond it. */
+  memoryLimit?: string;
+  tempDirectory?: string;
+}
+
+/** A bound parameter: a plain value, or a list of strings (file lists for read_parquet). */
+export type SqlParam = string | number | bigint | boolean | null | readonly string[];
+
+/**
+ * One embedded DuckDB database with one connection, set to UTC so that TIMESTAMPTZ values are
+ * instants and naive timestamps are read as UTC. Values are always bound, never concatenated.
+ *
+ * @example
+ * const db = await DuckDbDatabase.open();
+ * const rows = await db.readRows('SELECT ?::INTEGER + 1 AS n', [41]);
+ */
+export class DuckDbDatabase {
+  private constructor(
+    private readonly instance: DuckDBInstance,
+    readonly connection: DuckDBConnection,
+  ) {}
+
+  static async open(options: DuckDbOptions = {}): Promise<DuckDbDatabase> {
+    const config: Record<string, string> = {};
+    if (options.threads !== undefined) config.threads = String(options.threads);
+    if (options.memoryLimit !== undefined) config.memory_limit = options.memoryLimit;
+    if (options.tempDirectory !== undefined) config.temp_directory = options.tempDirectory;
+    const instance = await DuckDBInstance.create(':memory:', config);
+    const connection = await instance.connect();
+    // ICU is loaded with the connection, so the zone can only be set now.
+    await connection.run("SET TimeZone = 'UTC'");
+    return new DuckDbDatabase(instance, connection);
+  }
+
+  /** Runs a statement for its effect. */
+  async run(sql: string, params: readonly SqlParam[] = []): Promise<void> {
+    const [values, types] = bind(params);
+    await this.connection.run(sql, values, types);
+  }
+
+  /** Runs a query and returns every row as JSON-safe objects (for small results). */
+  async readRows(sql: string, params: readonly SqlParam[] = []): Promise<Record<string, Json>[]> {
+    const [values, types] = bind(params);
+    const reader = await this.connection.runAndReadAll(sql, values, types);
+    return reader.getRowObjectsJson();
+  }
+
+  /** Starts a streaming query; rows arrive chunk by chunk. */
+  stream(sql: string, params: readonly SqlParam[] = []): Promise<DuckDBResult> {
+    const [values, types] = bind(params);
+    return this.connection.stream(sql, values, types);
+  }
+
+  close(): void {
+    this.connection.closeSync();
+    this.instance.closeSync();
+  }
+}
+
+function bind(params: readonly SqlParam[]): [DuckDBValue[] | undefined, DuckDBType[] | undefined] {
+  if (params.length === 0) return [undefined, undefined];
+  const values: DuckDBValue[] = [];
+  // node-api reads types[i] per value; undefined lets it infer the type.
+  const types: (DuckDBType | undefined)[] = [];
+  for (const p of params) {
+    if (Array.isArray(p)) {
+      values.push(listValue(p as string[]));
+      types.push(LIST(VARCHAR));
+    } else {
+      values.push(p as DuckDBValue);
+      types.push(undefined);
+    }
+  }
+  return [values, types as DuckDBType[]];
+}

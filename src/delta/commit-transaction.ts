@@ -28,7 +28,9 @@ export interface CommitRequest {
 }
 
 /** The outcome: the version published, or that a concurrent winner already did this write. */
-export type CommitResult = { status: 'committed'; version: number; attempts: number } | { status: 'skipped'; version: number };
+export type CommitResult =
+  | { status: 'committed'; version: number; attempts: number }
+  | { status: 'skipped'; version: number };
 
 /**
  * Publishes a transaction at the next free version. Losing a race (put-if-absent says the version
@@ -69,14 +71,20 @@ export async function commitTransaction(request: CommitRequest): Promise<CommitR
     for (let v = version; v <= listing.latestVersion; v++) {
       const name = commitFileName(v);
       const winner = await readCommitActions(store, table, v, name);
-      if (request.txn !== undefined && winnerCommittedTxn(winner, request.txn)) return { status: 'skipped', version: v };
+      if (request.txn !== undefined && winnerCommittedTxn(winner, request.txn))
+        return { status: 'skipped', version: v };
       if (request.readVersion < 0 && v === 0) {
         actions = adoptConcurrentCreate(table, actions, winner);
         continue;
       }
       const conflict = findConflict(readSet, winner);
       if (conflict !== undefined) {
-        throw new ConcurrentModificationError({ table, version: v, conflict: conflict.rule, detail: conflict.detail });
+        throw new ConcurrentModificationError({
+          table,
+          version: v,
+          conflict: conflict.rule,
+          detail: conflict.detail,
+        });
       }
     }
     version = listing.latestVersion + 1;

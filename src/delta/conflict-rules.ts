@@ -44,24 +44,43 @@ export interface Conflict {
 export function findConflict(txn: ReadSet, winner: readonly Action[]): Conflict | undefined {
   const winnerIsBlindAppend = isBlindAppend(winner);
   for (const action of winner) {
-    if ('protocol' in action) return { rule: 'protocol-changed', detail: 'the protocol was upgraded concurrently' };
-    if ('metaData' in action) return { rule: 'metadata-changed', detail: 'the schema or table properties changed concurrently' };
+    if ('protocol' in action)
+      return { rule: 'protocol-changed', detail: 'the protocol was upgraded concurrently' };
+    if ('metaData' in action)
+      return { rule: 'metadata-changed', detail: 'the schema or table properties changed concurrently' };
     if ('txn' in action && txn.appIds.includes(action.txn.appId)) {
-      return { rule: 'concurrent-transaction', detail: `application ${action.txn.appId} committed concurrently` };
+      return {
+        rule: 'concurrent-transaction',
+        detail: `application ${action.txn.appId} committed concurrently`,
+      };
     }
     if ('remove' in action && action.remove.dataChange !== false) {
       const key = fileKey(action.remove.path);
-      if (txn.removedFiles.has(key)) return { rule: 'concurrent-delete-delete', detail: `${key} was removed concurrently` };
-      if (txn.readFiles.has(key)) return { rule: 'concurrent-delete-read', detail: `${key}, which this transaction read, was removed concurrently` };
+      if (txn.removedFiles.has(key))
+        return { rule: 'concurrent-delete-delete', detail: `${key} was removed concurrently` };
+      if (txn.readFiles.has(key))
+        return {
+          rule: 'concurrent-delete-read',
+          detail: `${key}, which this transaction read, was removed concurrently`,
+        };
     } else if ('remove' in action) {
       // A compaction (dataChange=false) rewrote a file this transaction removes: both cannot win.
       const key = fileKey(action.remove.path);
-      if (txn.removedFiles.has(key)) return { rule: 'concurrent-delete-delete', detail: `${key} was rewritten concurrently` };
+      if (txn.removedFiles.has(key))
+        return { rule: 'concurrent-delete-delete', detail: `${key} was rewritten concurrently` };
     }
     // Under WriteSerializable, blind appends by others do not invalidate what we read.
-    if ('add' in action && action.add.dataChange !== false && !winnerIsBlindAppend && txn.readPartitions !== undefined) {
+    if (
+      'add' in action &&
+      action.add.dataChange !== false &&
+      !winnerIsBlindAppend &&
+      txn.readPartitions !== undefined
+    ) {
       if (txn.readPartitions === 'all' || txn.readPartitions(action.add.partitionValues)) {
-        return { rule: 'concurrent-append', detail: `${fileKey(action.add.path)} was added to data this transaction read` };
+        return {
+          rule: 'concurrent-append',
+          detail: `${fileKey(action.add.path)} was added to data this transaction read`,
+        };
       }
     }
   }
@@ -77,7 +96,8 @@ export function findConflict(txn: ReadSet, winner: readonly Action[]): Conflict 
  */
 export function isBlindAppend(actions: readonly Action[]): boolean {
   for (const action of actions) {
-    if ('commitInfo' in action && typeof action.commitInfo.isBlindAppend === 'boolean') return action.commitInfo.isBlindAppend;
+    if ('commitInfo' in action && typeof action.commitInfo.isBlindAppend === 'boolean')
+      return action.commitInfo.isBlindAppend;
   }
   return actions.every((a) => 'add' in a || 'commitInfo' in a || 'txn' in a);
 }

@@ -22,7 +22,13 @@ export class DeltaTableError extends CarelakeError {
   readonly version: number | undefined;
   readonly problem: DeltaProblem;
 
-  constructor(args: { table: string; version?: number; problem: DeltaProblem; detail: string; cause?: unknown }) {
+  constructor(args: {
+    table: string;
+    version?: number;
+    problem: DeltaProblem;
+    detail: string;
+    cause?: unknown;
+  }) {
     const at = args.version === undefined ? '' : ` at version ${args.version}`;
     super(`Delta table ${args.table}${at}: ${args.problem}: ${args.detail}`, { cause: args.cause });
     this.table = args.table;

@@ -97,7 +97,11 @@ export class DeltaTable {
   async readHistory(limit = Number.POSITIVE_INFINITY): Promise<HistoryEntry[]> {
     const listing = await readLogListing(this.store);
     if (listing.latestVersion < 0) {
-      throw new DeltaTableError({ table: this.name, problem: 'not-a-table', detail: `no Delta log in ${this.store.logDir}` });
+      throw new DeltaTableError({
+        table: this.name,
+        problem: 'not-a-table',
+        detail: `no Delta log in ${this.store.logDir}`,
+      });
     }
     const versions = [...listing.commits.keys()].sort((a, b) => b - a).slice(0, limit);
     return Promise.all(

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { open, mkdir, link, readFile, readdir, rename, stat, unlink } from 'node:fs/promises';
+import { link, mkdir, open, readdir, readFile, rename, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { hasErrorCode } from '../errors/has-error-code.js';
 import { FileAlreadyExistsError, type LogEntry, type LogStore, type PutHooks } from './log-store.js';

@@ -5,7 +5,14 @@
  * fast native path.
  */
 
-export type JsonValue = null | boolean | number | bigint | string | JsonValue[] | { [key: string]: JsonValue };
+export type JsonValue =
+  | null
+  | boolean
+  | number
+  | bigint
+  | string
+  | JsonValue[]
+  | { [key: string]: JsonValue };
 
 const LONG_DIGITS = /\d{16}/;
 
@@ -140,7 +147,8 @@ export function stringifyLosslessJson(value: unknown): string {
       return JSON.stringify(value);
     case 'object': {
       if (value instanceof RawJson) return value.text;
-      if (Array.isArray(value)) return `[${value.map((v) => (v === undefined ? 'null' : stringifyLosslessJson(v))).join(',')}]`;
+      if (Array.isArray(value))
+        return `[${value.map((v) => (v === undefined ? 'null' : stringifyLosslessJson(v))).join(',')}]`;
       const parts: string[] = [];
       for (const [k, v] of Object.entries(value)) {
         if (v !== undefined) parts.push(`${JSON.stringify(k)}:${stringifyLosslessJson(v)}`);

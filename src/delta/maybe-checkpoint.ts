@@ -20,7 +20,13 @@ export async function maybeCheckpoint(
   if (version === 0 || !(interval > 0) || version % interval !== 0) return false;
   try {
     const listing = await readLogListing(table.store);
-    const state = await readTableState({ store: table.store, checkpoints: table.deps.checkpoints, table: table.name, listing, version });
+    const state = await readTableState({
+      store: table.store,
+      checkpoints: table.deps.checkpoints,
+      table: table.name,
+      listing,
+      version,
+    });
     await writeCheckpoint({ store: table.store, checkpoints: table.deps.checkpoints, state, now: table.now });
     return true;
   } catch {

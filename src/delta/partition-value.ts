@@ -11,7 +11,9 @@ import type { DeltaType } from './schema.js';
 export function serializePartitionValue(type: DeltaType, text: string | null): string | null {
   if (text === null || text === '') return null;
   if (type === 'timestamp') {
-    const m = /^(\d{4,}-\d{2}-\d{2})[ T](\d{2}:\d{2}:\d{2})(?:\.(\d{1,6}))?(?:Z|[+-]00(?::?00)?)?$/.exec(text);
+    const m = /^(\d{4,}-\d{2}-\d{2})[ T](\d{2}:\d{2}:\d{2})(?:\.(\d{1,6}))?(?:Z|[+-]00(?::?00)?)?$/.exec(
+      text,
+    );
     if (!m) throw new RangeError(`cannot serialise timestamp partition value ${text} (expected UTC)`);
     return `${m[1]} ${m[2]}.${(m[3] ?? '').padEnd(6, '0')}`;
   }

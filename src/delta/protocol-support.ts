@@ -14,7 +14,10 @@ const WRITABLE_FEATURES = new Set(['appendOnly', 'invariants']);
  * @example
  * unsupportedReaderFeature({ minReaderVersion: 3, minWriterVersion: 7, readerFeatures: ['deletionVectors'] }, md); // 'deletionVectors'
  */
-export function unsupportedReaderFeature(protocol: Protocol, metadata: Metadata | undefined): string | undefined {
+export function unsupportedReaderFeature(
+  protocol: Protocol,
+  metadata: Metadata | undefined,
+): string | undefined {
   const mapping = metadata?.configuration?.['delta.columnMapping.mode'];
   if (mapping !== undefined && mapping !== 'none') return 'columnMapping';
   if (protocol.minReaderVersion <= 2) return undefined;

@@ -1,5 +1,5 @@
-import type { LogStore } from './log-store.js';
 import { type LogFile, parseLogFileName } from './log-file-names.js';
+import type { LogStore } from './log-store.js';
 
 /** What the log folder holds: commits by version and complete checkpoints by version. */
 export interface LogListing {

@@ -43,7 +43,12 @@ export async function readTableState(args: {
   let from = 0;
   if (checkpointVersion !== undefined) {
     if (listing.v2Checkpoints.has(checkpointVersion) && !listing.checkpoints.has(checkpointVersion)) {
-      throw new DeltaTableError({ table, version: checkpointVersion, problem: 'unsupported-feature', detail: 'unsupported feature v2Checkpoint' });
+      throw new DeltaTableError({
+        table,
+        version: checkpointVersion,
+        problem: 'unsupported-feature',
+        detail: 'unsupported feature v2Checkpoint',
+      });
     }
     const paths = listing.checkpoints.get(checkpointVersion)!.map((n) => store.pathOf(n));
     let actions: Action[];
@@ -74,7 +79,12 @@ export async function readTableState(args: {
     state = applyActions(state, v, await readCommitActions(store, table, v, entry.name));
   }
   if (state.protocol === undefined || state.metadata === undefined) {
-    throw new DeltaTableError({ table, version: target, problem: 'corrupt-log', detail: 'no protocol or metaData action in the log' });
+    throw new DeltaTableError({
+      table,
+      version: target,
+      problem: 'corrupt-log',
+      detail: 'no protocol or metaData action in the log',
+    });
   }
   const feature = unsupportedReaderFeature(state.protocol, state.metadata);
   if (feature !== undefined) {
@@ -94,16 +104,31 @@ export async function readTableState(args: {
  * @example
  * const actions = await readCommitActions(store, 't', 3, '00000000000000000003.json');
  */
-export async function readCommitActions(store: LogStore, table: string, version: number, name: string): Promise<Action[]> {
+export async function readCommitActions(
+  store: LogStore,
+  table: string,
+  version: number,
+  name: string,
+): Promise<Action[]> {
   const text = (await store.read(name)).toString('utf8');
   try {
     return parseCommit(text);
   } catch (error) {
-    throw new DeltaTableError({ table, version, problem: 'corrupt-log', detail: `${name}: ${(error as Error).message}`, cause: error });
+    throw new DeltaTableError({
+      table,
+      version,
+      problem: 'corrupt-log',
+      detail: `${name}: ${(error as Error).message}`,
+      cause: error,
+    });
   }
 }
 
-async function chooseCheckpoint(store: LogStore, listing: LogListing, target: number): Promise<number | undefined> {
+async function chooseCheckpoint(
+  store: LogStore,
+  listing: LogListing,
+  target: number,
+): Promise<number | undefined> {
   const hint = await store
     .read(LAST_CHECKPOINT)
     .then((b) => parseLastCheckpoint(b.toString('utf8')))

@@ -1,5 +1,5 @@
-import type { CheckpointIO } from './checkpoint-io.js';
 import { checkpointActions } from './checkpoint-actions.js';
+import type { CheckpointIO } from './checkpoint-io.js';
 import { LAST_CHECKPOINT } from './last-checkpoint.js';
 import { checkpointFileName } from './log-file-names.js';
 import type { LogStore } from './log-store.js';

@@ -1,4 +1,4 @@
-import { field, type DeltaType, type StructType, typeName } from './schema.js';
+import { type DeltaType, field, type StructType, typeName } from './schema.js';
 
 /** A column as the source of a write produces it; `type` null is an untyped NULL column. */
 export interface SourceColumn {
@@ -33,7 +33,11 @@ const INTEGRAL: readonly string[] = ['byte', 'short', 'integer', 'long'];
  * @example
  * planWriteSchema(table.schema, [{ name: 'id', type: 'long' }], { merge: false }).problems; // []
  */
-export function planWriteSchema(schema: StructType, source: readonly SourceColumn[], options: { merge: boolean }): WritePlan {
+export function planWriteSchema(
+  schema: StructType,
+  source: readonly SourceColumn[],
+  options: { merge: boolean },
+): WritePlan {
   const problems: string[] = [];
   const byName = new Map(source.map((c) => [c.name, c]));
   const columns: WriteColumn[] = [];
@@ -46,7 +50,9 @@ export function planWriteSchema(schema: StructType, source: readonly SourceColum
       continue;
     }
     if (s.type !== null && !canWiden(s.type, f.type)) {
-      problems.push(`column "${f.name}" is ${typeName(f.type)} in the table but ${typeName(s.type)} in the data`);
+      problems.push(
+        `column "${f.name}" is ${typeName(f.type)} in the table but ${typeName(s.type)} in the data`,
+      );
     }
     columns.push({ name: f.name, type: f.type, source: s });
   }

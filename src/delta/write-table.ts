@@ -6,12 +6,12 @@ import { type CommitResult, commitTransaction, type WriteStage } from './commit-
 import type { DataWriter, WriteSource, WrittenFile } from './data-writer.js';
 import type { DeltaTable } from './delta-table.js';
 import { DeltaTableError } from './delta-table-error.js';
+import { maybeCheckpoint } from './maybe-checkpoint.js';
 import { encodeLogPath } from './partition-path.js';
 import { unsupportedWriterFeature } from './protocol-support.js';
 import { type DeltaType, type StructType, serializeSchema } from './schema.js';
 import { SchemaMismatchError } from './schema-mismatch-error.js';
 import type { Snapshot } from './snapshot.js';
-import { maybeCheckpoint } from './maybe-checkpoint.js';
 import { planWriteSchema } from './write-schema.js';
 
 /** Which partitions an overwrite replaces: every listed column must equal one of its values. */
@@ -52,17 +52,30 @@ export interface WriteResult {
  * @example
  * await writeTable(table, writer, { source: { kind: 'query', sql: 'SELECT 1 AS id' }, mode: 'append' });
  */
-export async function writeTable(table: DeltaTable, writer: DataWriter, request: WriteRequest): Promise<WriteResult> {
+export async function writeTable(
+  table: DeltaTable,
+  writer: DataWriter,
+  request: WriteRequest,
+): Promise<WriteResult> {
   const mode = request.mode ?? 'append';
   const existing = (await table.exists()) ? await table.readSnapshot() : undefined;
   if (existing !== undefined) {
     if (mode === 'ignore') return skipped(existing.version);
     if (mode === 'error') {
-      throw new DeltaTableError({ table: table.name, problem: 'invalid-operation', detail: 'table already exists (mode "error")' });
+      throw new DeltaTableError({
+        table: table.name,
+        problem: 'invalid-operation',
+        detail: 'table already exists (mode "error")',
+      });
     }
     const feature = unsupportedWriterFeature(existing.protocol);
     if (feature !== undefined) {
-      throw new DeltaTableError({ table: table.name, version: existing.version, problem: 'unsupported-feature', detail: `unsupported feature ${feature} for writing` });
+      throw new DeltaTableError({
+        table: table.name,
+        version: existing.version,
+        problem: 'unsupported-feature',
+        detail: `unsupported feature ${feature} for writing`,
+      });
     }
     if (request.txn !== undefined && (existing.appVersion(request.txn.appId) ?? -1) >= request.txn.version) {
       return skipped(existing.version);
@@ -70,28 +83,40 @@ export async function writeTable(table: DeltaTable, writer: DataWriter, request:
   }
   const sourceColumns = await writer.describeSource(request.source);
   const replacing = mode === 'overwrite' && request.schemaMode === 'overwrite';
-  const partitionColumns = existing && !replacing ? [...existing.partitionColumns] : [...(request.partitionBy ?? [])];
-  if (existing && !replacing && request.partitionBy && request.partitionBy.join(',') !== partitionColumns.join(',')) {
+  const partitionColumns =
+    existing && !replacing ? [...existing.partitionColumns] : [...(request.partitionBy ?? [])];
+  if (
+    existing &&
+    !replacing &&
+    request.partitionBy &&
+    request.partitionBy.join(',') !== partitionColumns.join(',')
+  ) {
     throw new DeltaTableError({
       table: table.name,
       problem: 'invalid-operation',
       detail: `partitionBy (${request.partitionBy.join(', ')}) differs from the table's partitioning (${partitionColumns.join(', ')})`,
     });
   }
-  const baseSchema: StructType =
-    existing && !replacing ? existing.schema : { type: 'struct', fields: [] };
-  const plan = planWriteSchema(baseSchema, sourceColumns, { merge: !existing || replacing || request.schemaMode === 'merge' });
+  const baseSchema: StructType = existing && !replacing ? existing.schema : { type: 'struct', fields: [] };
+  const plan = planWriteSchema(baseSchema, sourceColumns, {
+    merge: !existing || replacing || request.schemaMode === 'merge',
+  });
   if (plan.problems.length > 0) throw new SchemaMismatchError(table.name, plan.problems);
   const fieldTypes = new Map(plan.schema.fields.map((f) => [f.name, f.type]));
   const partitionTypes: Record<string, DeltaType> = {};
   for (const c of partitionColumns) {
     const t = fieldTypes.get(c);
     if (t === undefined || typeof t !== 'string') {
-      throw new DeltaTableError({ table: table.name, problem: 'invalid-operation', detail: `partition column "${c}" must be a column of primitive type` });
+      throw new DeltaTableError({
+        table: table.name,
+        problem: 'invalid-operation',
+        detail: `partition column "${c}" must be a column of primitive type`,
+      });
     }
     partitionTypes[c] = t;
   }
-  if (request.replaceWhere !== undefined) checkReplaceWhere(table.name, request.replaceWhere, partitionColumns, mode);
+  if (request.replaceWhere !== undefined)
+    checkReplaceWhere(table.name, request.replaceWhere, partitionColumns, mode);
 
   const written = await writer.writeFiles({
     source: request.source,
@@ -100,7 +125,8 @@ export async function writeTable(table: DeltaTable, writer: DataWriter, request:
     partitionColumns,
     partitionTypes,
   });
-  const cleanup = () => Promise.all(written.map((f) => rm(join(table.path, f.relativePath), { force: true })));
+  const cleanup = () =>
+    Promise.all(written.map((f) => rm(join(table.path, f.relativePath), { force: true })));
   if (request.replaceWhere !== undefined) {
     const outside = written.find((f) => !matchesReplaceWhere(request.replaceWhere!, f.partitionValues));
     if (outside !== undefined) {
@@ -122,12 +148,14 @@ export async function writeTable(table: DeltaTable, writer: DataWriter, request:
   const removed: AddFile[] = [];
   if (existing && mode === 'overwrite') {
     for (const f of existing.files) {
-      if (request.replaceWhere === undefined || matchesReplaceWhere(request.replaceWhere, f.partitionValues)) removed.push(f);
+      if (request.replaceWhere === undefined || matchesReplaceWhere(request.replaceWhere, f.partitionValues))
+        removed.push(f);
     }
   }
   for (const f of removed) actions.push({ remove: removeOf(f, now) });
   for (const f of written) actions.push({ add: addOf(f, now) });
-  if (request.txn !== undefined) actions.push({ txn: { appId: request.txn.appId, version: request.txn.version, lastUpdated: now } });
+  if (request.txn !== undefined)
+    actions.push({ txn: { appId: request.txn.appId, version: request.txn.version, lastUpdated: now } });
 
   const rowsWritten = written.reduce((n, f) => n + f.numRecords, 0);
   const removedKeys = new Set(removed.map((f) => f.path));
@@ -173,8 +201,17 @@ export async function writeTable(table: DeltaTable, writer: DataWriter, request:
     await cleanup();
     return skipped(result.version);
   }
-  await maybeCheckpoint(table, result.version, { ...(existing?.metadata.configuration ?? {}), ...(request.configuration ?? {}) });
-  return { status: 'committed', version: result.version, filesAdded: written.length, filesRemoved: removed.length, rowsWritten };
+  await maybeCheckpoint(table, result.version, {
+    ...(existing?.metadata.configuration ?? {}),
+    ...(request.configuration ?? {}),
+  });
+  return {
+    status: 'committed',
+    version: result.version,
+    filesAdded: written.length,
+    filesRemoved: removed.length,
+    rowsWritten,
+  };
 }
 
 function skipped(version: number): WriteResult {
@@ -244,9 +281,18 @@ export function matchesReplaceWhere(predicate: ReplaceWhere, values: PartitionVa
   return Object.entries(predicate).every(([column, allowed]) => allowed.includes(values[column] ?? null));
 }
 
-function checkReplaceWhere(table: string, predicate: ReplaceWhere, partitionColumns: string[], mode: string): void {
+function checkReplaceWhere(
+  table: string,
+  predicate: ReplaceWhere,
+  partitionColumns: string[],
+  mode: string,
+): void {
   if (mode !== 'overwrite') {
-    throw new DeltaTableError({ table, problem: 'invalid-operation', detail: 'replaceWhere needs mode "overwrite"' });
+    throw new DeltaTableError({
+      table,
+      problem: 'invalid-operation',
+      detail: 'replaceWhere needs mode "overwrite"',
+    });
   }
   for (const column of Object.keys(predicate)) {
     if (!partitionColumns.includes(column)) {
@@ -258,4 +304,3 @@ function checkReplaceWhere(table: string, predicate: ReplaceWhere, partitionColu
     }
   }
 }
-

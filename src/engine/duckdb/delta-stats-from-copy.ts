@@ -18,7 +18,11 @@ const NUMERIC = new Set(['long', 'integer', 'short', 'byte', 'float', 'double'])
  * @example
  * deltaStatsFromCopy(3, { '"id"': { min: '1', max: '3', null_count: '0' } }, [field('id', 'long')]);
  */
-export function deltaStatsFromCopy(numRecords: number, stats: CopyColumnStats, fields: readonly StructField[]): string {
+export function deltaStatsFromCopy(
+  numRecords: number,
+  stats: CopyColumnStats,
+  fields: readonly StructField[],
+): string {
   const minValues: Record<string, unknown> = {};
   const maxValues: Record<string, unknown> = {};
   const nullCount: Record<string, unknown> = {};
@@ -47,7 +51,8 @@ function collect(
     }
     const s = stats[key];
     if (s === undefined) continue;
-    if (s.null_count !== undefined && s.null_count !== null) nulls[f.name] = new RawJson(String(BigInt(s.null_count)));
+    if (s.null_count !== undefined && s.null_count !== null)
+      nulls[f.name] = new RawJson(String(BigInt(s.null_count)));
     if (s.has_nan === 'true') continue;
     const lo = s.min === undefined || s.min === null ? undefined : statValue(f.type, s.min, 'min');
     const hi = s.max === undefined || s.max === null ? undefined : statValue(f.type, s.max, 'max');
@@ -72,7 +77,9 @@ function statValue(type: DeltaType, text: string, bound: 'min' | 'max'): unknown
 }
 
 function isoMillis(text: string, bound: 'min' | 'max'): string | undefined {
-  const m = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}:\d{2})(?:\.(\d{1,9}))?(Z|[+-]\d{2}(?::?\d{2})?)?$/.exec(text);
+  const m = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}:\d{2})(?:\.(\d{1,9}))?(Z|[+-]\d{2}(?::?\d{2})?)?$/.exec(
+    text,
+  );
   if (!m) return undefined;
   const frac = (m[3] ?? '').padEnd(6, '0');
   const zone = m[4] === undefined || m[4] === 'Z' ? '+00:00' : m[4].length === 3 ? `${m[4]}:00` : m[4];

@@ -11,7 +11,8 @@ const COLUMNS = {
   add: `STRUCT(path VARCHAR, partitionValues ${MAP}, size BIGINT, modificationTime BIGINT, dataChange BOOLEAN, stats VARCHAR, tags ${MAP})`,
   remove: `STRUCT(path VARCHAR, deletionTimestamp BIGINT, dataChange BOOLEAN, extendedFileMetadata BOOLEAN, partitionValues ${MAP}, size BIGINT, tags ${MAP})`,
   metaData: `STRUCT(id VARCHAR, name VARCHAR, description VARCHAR, format STRUCT(provider VARCHAR, options ${MAP}), schemaString VARCHAR, partitionColumns VARCHAR[], configuration ${MAP}, createdTime BIGINT)`,
-  protocol: 'STRUCT(minReaderVersion INTEGER, minWriterVersion INTEGER, readerFeatures VARCHAR[], writerFeatures VARCHAR[])',
+  protocol:
+    'STRUCT(minReaderVersion INTEGER, minWriterVersion INTEGER, readerFeatures VARCHAR[], writerFeatures VARCHAR[])',
 };
 const KINDS = ['txn', 'add', 'remove', 'metaData', 'protocol'] as const;
 // A constant of this module (not a value from outside), so it is written into the SQL text.
@@ -39,7 +40,8 @@ export class DuckDbCheckpointIO implements CheckpointIO {
       const record = parseLosslessJson(row.j as string) as Record<string, unknown>;
       for (const kind of KINDS) {
         const value = record[kind];
-        if (value !== null && value !== undefined) actions.push({ [kind]: stripNulls(value) } as unknown as Action);
+        if (value !== null && value !== undefined)
+          actions.push({ [kind]: stripNulls(value) } as unknown as Action);
       }
     }
     return actions;
@@ -67,7 +69,7 @@ function stripNulls(value: unknown): unknown {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(value)) {
     if (v === null && k !== 'partitionValues') continue;
-    out[k] = k === 'partitionValues' ? v ?? {} : v;
+    out[k] = k === 'partitionValues' ? (v ?? {}) : v;
   }
   return out;
 }

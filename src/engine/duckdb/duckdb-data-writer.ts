@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdir, rename, rmdir, rm } from 'node:fs/promises';
+import { mkdir, rename, rm, rmdir } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import type { PartitionValues } from '../../delta/actions.js';
 import type { DataWriter, WriteSource, WrittenFile } from '../../delta/data-writer.js';
@@ -50,13 +50,18 @@ export class DuckDbDataWriter implements DataWriter {
     if (partitionColumns.length > 0 || request.targetFileBytes !== undefined) {
       target = tableDir;
       options.push('APPEND', "FILENAME_PATTERN 'part-{i}-{uuid}-c000.snappy'");
-      if (partitionColumns.length > 0) options.push(`PARTITION_BY (${partitionColumns.map(quoteIdentifier).join(', ')})`);
-      if (request.targetFileBytes !== undefined) options.push(`FILE_SIZE_BYTES ${Math.floor(request.targetFileBytes)}`);
+      if (partitionColumns.length > 0)
+        options.push(`PARTITION_BY (${partitionColumns.map(quoteIdentifier).join(', ')})`);
+      if (request.targetFileBytes !== undefined)
+        options.push(`FILE_SIZE_BYTES ${Math.floor(request.targetFileBytes)}`);
     } else {
       target = join(tableDir, `part-00000-${randomUUID()}-c000.snappy.parquet`);
     }
     const targetParam = `$${params.length + 1}`;
-    const rows = await this.db.readRows(`COPY (${body}) TO ${targetParam} (${options.join(', ')})`, [...params, target]);
+    const rows = await this.db.readRows(`COPY (${body}) TO ${targetParam} (${options.join(', ')})`, [
+      ...params,
+      target,
+    ]);
     const fields: StructField[] = columns
       .filter((c) => !partitionColumns.includes(c.name))
       .map((c) => ({ name: c.name, type: c.type, nullable: true, metadata: {} }));
@@ -82,7 +87,10 @@ export class DuckDbDataWriter implements DataWriter {
   }
 }
 
-function sourceSql(source: WriteSource, partitionTypes: Readonly<Record<string, DeltaType>> = {}): { sql: string; params: SqlParam[] } {
+function sourceSql(
+  source: WriteSource,
+  partitionTypes: Readonly<Record<string, DeltaType>> = {},
+): { sql: string; params: SqlParam[] } {
   if (source.kind === 'query') return { sql: source.sql, params: [...((source.params ?? []) as SqlParam[])] };
   // Data files do not hold partition columns; they come back as constants from the log.
   const params: SqlParam[] = [source.paths];
@@ -92,7 +100,10 @@ function sourceSql(source: WriteSource, partitionTypes: Readonly<Record<string, 
     return `CAST($${params.length} AS ${deltaToDuckdbType(type)}) AS ${quoteIdentifier(column)}`;
   });
   const extra = constants.length > 0 ? `, ${constants.join(', ')}` : '';
-  return { sql: `SELECT *${extra} FROM read_parquet($1, hive_partitioning = false, union_by_name = true)`, params };
+  return {
+    sql: `SELECT *${extra} FROM read_parquet($1, hive_partitioning = false, union_by_name = true)`,
+    params,
+  };
 }
 
 function projectColumn(column: WriteColumn): string {
@@ -129,7 +140,12 @@ function readColumnStats(json: unknown): CopyColumnStats {
 }
 
 /** Moves a file DuckDB wrote into its Spark-style partition folder; returns its relative path. */
-async function placeFile(tableDir: string, file: string, columns: readonly string[], values: PartitionValues): Promise<string> {
+async function placeFile(
+  tableDir: string,
+  file: string,
+  columns: readonly string[],
+  values: PartitionValues,
+): Promise<string> {
   if (columns.length === 0) return relative(tableDir, file);
   const name = file.slice(file.lastIndexOf('/') + 1);
   const wanted = join(partitionFolder(columns, values), name);

@@ -1,6 +1,14 @@
 import {
   type DuckDBConnection,
-  type DuckDBType, DuckDBInstance, type DuckDBResult, type DuckDBValue, type Json, LIST, VARCHAR, listValue } from '@duckdb/node-api';
+  DuckDBInstance,
+  type DuckDBResult,
+  type DuckDBType,
+  type DuckDBValue,
+  type Json,
+  LIST,
+  listValue,
+  VARCHAR,
+} from '@duckdb/node-api';
 
 /** Options for an embedded DuckDB database. */
 export interface DuckDbOptions {

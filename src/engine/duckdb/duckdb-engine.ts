@@ -1,7 +1,7 @@
 import { DeltaTable } from '../../delta/delta-table.js';
 import { DuckDbCheckpointIO } from './duckdb-checkpoint-io.js';
-import { DuckDbDatabase, type DuckDbOptions } from './duckdb-database.js';
 import { DuckDbDataWriter } from './duckdb-data-writer.js';
+import { DuckDbDatabase, type DuckDbOptions } from './duckdb-database.js';
 
 /**
  * The embedded engine: one DuckDB database plus the Delta plumbing that runs on it (Parquet
@@ -30,7 +30,11 @@ export class DuckDbEngine {
 
   /** A Delta table handle whose checkpoints this engine reads and writes. */
   table(path: string, name?: string): DeltaTable {
-    return DeltaTable.at(path, { checkpoints: this.checkpoints, ...(this.now ? { now: this.now } : {}) }, name ?? path);
+    return DeltaTable.at(
+      path,
+      { checkpoints: this.checkpoints, ...(this.now ? { now: this.now } : {}) },
+      name ?? path,
+    );
   }
 
   close(): void {

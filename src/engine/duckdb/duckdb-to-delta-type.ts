@@ -53,7 +53,11 @@ export function duckdbToDeltaType(type: DuckDBType): DeltaType | null {
       return 'binary';
     case DuckDBTypeId.LIST:
     case DuckDBTypeId.ARRAY:
-      return { type: 'array', elementType: duckdbToDeltaType(type.valueType) ?? 'string', containsNull: true };
+      return {
+        type: 'array',
+        elementType: duckdbToDeltaType(type.valueType) ?? 'string',
+        containsNull: true,
+      };
     case DuckDBTypeId.MAP:
       return {
         type: 'map',

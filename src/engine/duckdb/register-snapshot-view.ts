@@ -40,7 +40,9 @@ export async function registerSnapshotView(
       const name = quoteIdentifier(field.name);
       if (partitionColumns.has(field.name)) {
         const valueVar = `${id}_g${g}_p${columns.length}`;
-        await db.run(`SET VARIABLE ${valueVar} = $1::VARCHAR`, [files[0]!.partitionValues[field.name] ?? null]);
+        await db.run(`SET VARIABLE ${valueVar} = $1::VARCHAR`, [
+          files[0]!.partitionValues[field.name] ?? null,
+        ]);
         columns.push(`CAST(getvariable('${valueVar}') AS ${type}) AS ${name}`);
       } else if (!present.has(field.name)) {
         columns.push(`CAST(NULL AS ${type}) AS ${name}`);
@@ -56,7 +58,9 @@ export async function registerSnapshotView(
     g++;
   }
   if (selects.length === 0) {
-    const empty = snapshot.schema.fields.map((f) => `CAST(NULL AS ${deltaToDuckdbType(f.type)}) AS ${quoteIdentifier(f.name)}`);
+    const empty = snapshot.schema.fields.map(
+      (f) => `CAST(NULL AS ${deltaToDuckdbType(f.type)}) AS ${quoteIdentifier(f.name)}`,
+    );
     selects.push(`SELECT ${empty.join(', ') || '1 AS __empty'} WHERE false`);
   }
   const qualified = [target.catalog, target.schema, target.name].map(quoteIdentifier).join('.');
@@ -72,6 +76,7 @@ async function presentColumns(db: DuckDbDatabase, paths: string[]): Promise<Map<
 }
 
 function sameType(described: string, wanted: string): boolean {
-  const norm = (t: string) => t.replace('TIMESTAMP WITH TIME ZONE', 'TIMESTAMPTZ').replace(/"/g, '').replace(/\s+/g, ' ');
+  const norm = (t: string) =>
+    t.replace('TIMESTAMP WITH TIME ZONE', 'TIMESTAMPTZ').replace(/"/g, '').replace(/\s+/g, ' ');
   return norm(described) === norm(wanted);
 }

@@ -8,7 +8,10 @@ import { quoteIdentifier } from '../quote-identifier.js';
  * @example
  * zorderSelect(['a', 'b'], 'src'); // SELECT *, <interleaved key> AS __zorder FROM (… ranks …)
  */
-export function zorderSelect(columns: readonly string[], innerSql: string): { sql: string; keyColumn: string } {
+export function zorderSelect(
+  columns: readonly string[],
+  innerSql: string,
+): { sql: string; keyColumn: string } {
   const n = columns.length;
   const bits = Math.max(1, Math.min(20, Math.floor(63 / n)));
   const maxRank = 2 ** bits - 1;

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# The whole test suite, from a fresh clone: installs what it needs (npm packages, the Python
+# venv for delta-rs interop), builds, checks format and lint, runs every test. Idempotent and
+# quick when everything is already installed.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  npm ci --no-audit --no-fund --loglevel=error
+fi
+bash scripts/setup-python.sh
+rm -rf dist
+npx tsc -p .
+npx biome check .
+export TZ=UTC
+mapfile -t files < <(find dist/test -name '*.test.js' | sort)
+node --test --test-concurrency=2 "${files[@]}"

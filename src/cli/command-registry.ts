@@ -1,0 +1,22 @@
+import type { Command } from './command.js';
+
+/** One CLI command: its one-line summary and a lazy loader, so `--help` loads no engine. */
+export interface CommandEntry {
+  summary: string;
+  load: () => Promise<{ default: Command }>;
+}
+
+/**
+ * Every `carelake` command. Adding a command is one line here plus its module in commands/.
+ *
+ * @example
+ * const cmd = (await COMMANDS.sql.load()).default;
+ */
+export const COMMANDS: Record<string, CommandEntry> = {
+  init: { summary: 'create a lake (folders and carelake.json)', load: () => import('./commands/init.js') },
+  sql: { summary: 'run a read-only SQL query over the lake', load: () => import('./commands/sql.js') },
+  table: {
+    summary: 'history, describe, optimize, vacuum or restore a table',
+    load: () => import('./commands/table.js'),
+  },
+};

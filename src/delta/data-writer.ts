@@ -3,11 +3,12 @@ import type { DeltaType } from './schema.js';
 import type { SourceColumn, WriteColumn } from './write-schema.js';
 
 /**
- * Rows to write: a query with bound parameters (numbered `$1 … $n`; the engine appends its own
- * after them), or existing data files (compaction).
+ * Rows to write: a query with bound parameters — numbered (`$1 … $n`, an array) or named
+ * (`$name`, a record); the engine adds its own in the same style — or existing data files
+ * (compaction).
  */
 export type WriteSource =
-  | { kind: 'query'; sql: string; params?: readonly unknown[] }
+  | { kind: 'query'; sql: string; params?: readonly unknown[] | Readonly<Record<string, unknown>> }
   | { kind: 'files'; paths: readonly string[]; partitionValues: PartitionValues };
 
 /** One Parquet file an engine wrote, described for an `add` action. */

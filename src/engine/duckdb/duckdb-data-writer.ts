@@ -10,7 +10,7 @@ import type { SourceColumn, WriteColumn } from '../../delta/write-schema.js';
 import { quoteIdentifier } from '../quote-identifier.js';
 import { type CopyColumnStats, deltaStatsFromCopy } from './delta-stats-from-copy.js';
 import { deltaToDuckdbType } from './delta-to-duckdb-type.js';
-import type { DuckDbDatabase, SqlParam } from './duckdb-database.js';
+import type { DuckDbDatabase, SqlParam, SqlParams } from './duckdb-database.js';
 import { duckdbToDeltaType } from './duckdb-to-delta-type.js';
 import { zorderSelect } from './zorder-expression.js';
 
@@ -57,11 +57,17 @@ export class DuckDbDataWriter implements DataWriter {
     } else {
       target = join(tableDir, `part-00000-${randomUUID()}-c000.snappy.parquet`);
     }
-    const targetParam = `$${params.length + 1}`;
-    const rows = await this.db.readRows(`COPY (${body}) TO ${targetParam} (${options.join(', ')})`, [
-      ...params,
-      target,
-    ]);
+    // The target is bound after the source's own parameters, in the same style (DuckDB cannot mix them).
+    let allParams: SqlParams;
+    let targetParam: string;
+    if (Array.isArray(params)) {
+      targetParam = `$${params.length + 1}`;
+      allParams = [...(params as SqlParam[]), target];
+    } else {
+      targetParam = '$carelake_target';
+      allParams = { ...(params as Record<string, SqlParam>), carelake_target: target };
+    }
+    const rows = await this.db.readRows(`COPY (${body}) TO ${targetParam} (${options.join(', ')})`, allParams);
     const fields: StructField[] = columns
       .filter((c) => !partitionColumns.includes(c.name))
       .map((c) => ({ name: c.name, type: c.type, nullable: true, metadata: {} }));
@@ -90,8 +96,8 @@ export class DuckDbDataWriter implements DataWriter {
 function sourceSql(
   source: WriteSource,
   partitionTypes: Readonly<Record<string, DeltaType>> = {},
-): { sql: string; params: SqlParam[] } {
-  if (source.kind === 'query') return { sql: source.sql, params: [...((source.params ?? []) as SqlParam[])] };
+): { sql: string; params: SqlParams } {
+  if (source.kind === 'query') return { sql: source.sql, params: (source.params ?? []) as SqlParams };
   // Data files do not hold partition columns; they come back as constants from the log.
   const params: SqlParam[] = [source.paths];
   const constants = Object.entries(source.partitionValues).map(([column, value]) => {

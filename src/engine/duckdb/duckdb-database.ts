@@ -22,6 +22,9 @@ export interface DuckDbOptions {
 /** A bound parameter: a plain value, or a list of strings (file lists for read_parquet). */
 export type SqlParam = string | number | bigint | boolean | null | readonly string[];
 
+/** Parameters by position (`$1`, `$2`, …) or by name (`$name`). */
+export type SqlParams = readonly SqlParam[] | Readonly<Record<string, SqlParam>>;
+
 /**
  * One embedded DuckDB database with one connection, set to UTC so that TIMESTAMPTZ values are
  * instants and naive timestamps are read as UTC. Values are always bound, never concatenated.
@@ -49,20 +52,20 @@ export class DuckDbDatabase {
   }
 
   /** Runs a statement for its effect. */
-  async run(sql: string, params: readonly SqlParam[] = []): Promise<void> {
+  async run(sql: string, params: SqlParams = []): Promise<void> {
     const [values, types] = bind(params);
     await this.connection.run(sql, values, types);
   }
 
   /** Runs a query and returns every row as JSON-safe objects (for small results). */
-  async readRows(sql: string, params: readonly SqlParam[] = []): Promise<Record<string, Json>[]> {
+  async readRows(sql: string, params: SqlParams = []): Promise<Record<string, Json>[]> {
     const [values, types] = bind(params);
     const reader = await this.connection.runAndReadAll(sql, values, types);
     return reader.getRowObjectsJson();
   }
 
   /** Starts a streaming query; rows arrive chunk by chunk. */
-  stream(sql: string, params: readonly SqlParam[] = []): Promise<DuckDBResult> {
+  stream(sql: string, params: SqlParams = []): Promise<DuckDBResult> {
     const [values, types] = bind(params);
     return this.connection.stream(sql, values, types);
   }
@@ -73,19 +76,29 @@ export class DuckDbDatabase {
   }
 }
 
-function bind(params: readonly SqlParam[]): [DuckDBValue[] | undefined, DuckDBType[] | undefined] {
-  if (params.length === 0) return [undefined, undefined];
-  const values: DuckDBValue[] = [];
-  // node-api reads types[i] per value; undefined lets it infer the type.
-  const types: (DuckDBType | undefined)[] = [];
-  for (const p of params) {
-    if (Array.isArray(p)) {
-      values.push(listValue(p as string[]));
-      types.push(LIST(VARCHAR));
-    } else {
-      values.push(p as DuckDBValue);
-      types.push(undefined);
-    }
+function bind(
+  params: SqlParams,
+): [DuckDBValue[] | Record<string, DuckDBValue> | undefined, DuckDBType[] | Record<string, DuckDBType | undefined> | undefined] {
+  if (Array.isArray(params)) {
+    if (params.length === 0) return [undefined, undefined];
+    // node-api reads types[i] per value; undefined lets it infer the type.
+    const values = (params as SqlParam[]).map(toValue);
+    const types = (params as SqlParam[]).map(toType);
+    return [values, types as DuckDBType[]];
   }
-  return [values, types as DuckDBType[]];
+  const values: Record<string, DuckDBValue> = {};
+  const types: Record<string, DuckDBType | undefined> = {};
+  for (const [name, p] of Object.entries(params as Record<string, SqlParam>)) {
+    values[name] = toValue(p);
+    types[name] = toType(p);
+  }
+  return [values, types];
+}
+
+function toValue(p: SqlParam): DuckDBValue {
+  return Array.isArray(p) ? listValue(p as string[]) : (p as DuckDBValue);
+}
+
+function toType(p: SqlParam): DuckDBType | undefined {
+  return Array.isArray(p) ? LIST(VARCHAR) : undefined;
 }

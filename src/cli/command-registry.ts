@@ -14,6 +14,10 @@ export interface CommandEntry {
  */
 export const COMMANDS: Record<string, CommandEntry> = {
   init: { summary: 'create a lake (folders and carelake.json)', load: () => import('./commands/init.js') },
+  run: {
+    summary: 'run the pipeline: landing → bronze → silver → gold',
+    load: () => import('./commands/run.js'),
+  },
   sql: { summary: 'run a read-only SQL query over the lake', load: () => import('./commands/sql.js') },
   table: {
     summary: 'history, describe, optimize, vacuum or restore a table',

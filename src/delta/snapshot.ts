@@ -1,7 +1,7 @@
 import type { AddFile, Metadata, Protocol } from './actions.js';
 import { decodeLogPath } from './partition-path.js';
 import { parseSchema, type StructType } from './schema.js';
-import type { TableState } from './table-state.js';
+import { fileKey, type TableState } from './table-state.js';
 
 /**
  * A read-only view of a table at one version: schema, partitioning and live files. Built from
@@ -28,6 +28,18 @@ export class Snapshot {
     this.schema = parseSchema(this.metadata.schemaString);
     this.partitionColumns = this.metadata.partitionColumns;
     this.files = [...state.files.values()];
+  }
+
+  /**
+   * The same version restricted to some of its files, e.g. the files an incremental run has not
+   * processed yet.
+   *
+   * @example
+   * const fresh = snap.withFiles(snap.files.filter((f) => !seen.has(f.path)));
+   */
+  withFiles(files: readonly AddFile[]): Snapshot {
+    const state = { ...this.state, files: new Map(files.map((f) => [fileKey(f.path), f])) };
+    return new Snapshot(this.tablePath, state);
   }
 
   /** Absolute path of a live file. @example snap.absolutePath(snap.files[0]) */

@@ -23,19 +23,33 @@ async function makeLake(): Promise<string> {
               'say "hi", ok' AS note FROM range(5) r(i)`,
     },
   });
-  await writeTable(sessions, engine.writer, { source: { kind: 'query', sql: `SELECT 99::BIGINT AS id, 'Admin' AS role, NULL::TIMESTAMPTZ AS started, 1 AS big, NULL::VARCHAR AS note` } });
+  await writeTable(sessions, engine.writer, {
+    source: {
+      kind: 'query',
+      sql: `SELECT 99::BIGINT AS id, 'Admin' AS role, NULL::TIMESTAMPTZ AS started, 1 AS big, NULL::VARCHAR AS note`,
+    },
+  });
   const events = engine.table(tableDir(lake, 'lh_silver', 'events'));
-  await writeTable(events, engine.writer, { source: { kind: 'query', sql: `SELECT 1 AS id, DATE '2025-03-31' AS d` }, partitionBy: ['d'] });
-  await writeTable(engine.table(tableDir(lake, 'lh_bronze', 'events')), engine.writer, { source: { kind: 'query', sql: 'SELECT 2 AS id' } });
+  await writeTable(events, engine.writer, {
+    source: { kind: 'query', sql: `SELECT 1 AS id, DATE '2025-03-31' AS d` },
+    partitionBy: ['d'],
+  });
+  await writeTable(engine.table(tableDir(lake, 'lh_bronze', 'events')), engine.writer, {
+    source: { kind: 'query', sql: 'SELECT 2 AS id' },
+  });
   return lake;
 }
 
 test('--help lists the commands and does not load DuckDB', () => {
   const trace = join(tempDir(), 'trace.txt');
-  const r = spawnSync(process.execPath, ['--import', join(PROJECT_ROOT, 'dist/test/fixtures/trace-resolve.js'), CLI, '--help'], {
-    env: { ...process.env, TRACE_FILE: trace },
-    encoding: 'utf8',
-  });
+  const r = spawnSync(
+    process.execPath,
+    ['--import', join(PROJECT_ROOT, 'dist/test/fixtures/trace-resolve.js'), CLI, '--help'],
+    {
+      env: { ...process.env, TRACE_FILE: trace },
+      encoding: 'utf8',
+    },
+  );
   assert.equal(r.status, 0, r.stderr);
   assert.match(r.stdout, /Commands:\n\s+init/);
   const resolved = readFileSync(trace, 'utf8');
@@ -67,28 +81,63 @@ test('a folder that is not a lake says how to create one', async () => {
 
 test('sql: qualified and unique bare names, three formats, exact int64', async () => {
   const lake = await makeLake();
-  const table = await runCliCaptured(['sql', '--lake', lake, 'SELECT id, role FROM sessions WHERE id < 2 ORDER BY id']);
+  const table = await runCliCaptured([
+    'sql',
+    '--lake',
+    lake,
+    'SELECT id, role FROM sessions WHERE id < 2 ORDER BY id',
+  ]);
   assert.equal(table.code, 0, table.stderr);
   assert.equal(table.stdout, 'id | role\n---+----------\n 0 | Nurse\n 1 | Physician\n(2 rows)\n');
 
-  const csv = await runCliCaptured(['sql', '--lake', lake, '--format', 'csv', 'SELECT id, started, note, big FROM lh_gold.dbo.sessions ORDER BY id LIMIT 1']);
+  const csv = await runCliCaptured([
+    'sql',
+    '--lake',
+    lake,
+    '--format',
+    'csv',
+    'SELECT id, started, note, big FROM lh_gold.dbo.sessions ORDER BY id LIMIT 1',
+  ]);
   assert.equal(csv.stdout, 'id,started,note,big\n0,2025-03-31T08:00:00Z,"say ""hi"", ok",9007199254740993\n');
 
-  const json = await runCliCaptured(['sql', '--lake', lake, '--format', 'json', 'SELECT id, big, started FROM sessions ORDER BY id DESC LIMIT 2']);
-  assert.equal(json.stdout, '[\n{"id":99,"big":1,"started":null},\n{"id":4,"big":9007199254740997,"started":"2025-03-31T08:06:00Z"}\n]\n');
+  const json = await runCliCaptured([
+    'sql',
+    '--lake',
+    lake,
+    '--format',
+    'json',
+    'SELECT id, big, started FROM sessions ORDER BY id DESC LIMIT 2',
+  ]);
+  assert.equal(
+    json.stdout,
+    '[\n{"id":99,"big":1,"started":null},\n{"id":4,"big":9007199254740997,"started":"2025-03-31T08:06:00Z"}\n]\n',
+  );
 });
 
 test('sql: ambiguous bare names are refused, qualified ones work', async () => {
   const lake = await makeLake();
   const r = await runCliCaptured(['sql', '--lake', lake, 'SELECT * FROM events']);
   assert.notEqual(r.code, 0);
-  const q = await runCliCaptured(['sql', '--lake', lake, '--format', 'csv', 'SELECT * FROM lh_silver.dbo.events']);
+  const q = await runCliCaptured([
+    'sql',
+    '--lake',
+    lake,
+    '--format',
+    'csv',
+    'SELECT * FROM lh_silver.dbo.events',
+  ]);
   assert.equal(q.stdout, 'id,d\n1,2025-03-31\n');
 });
 
 test('sql is read-only', async () => {
   const lake = await makeLake();
-  for (const stmt of ['DELETE FROM sessions', "COPY (SELECT 1) TO '/tmp/x.csv'", 'CREATE TABLE t AS SELECT 1', "ATTACH 'x.db'", 'SELECT 1; SELECT 2']) {
+  for (const stmt of [
+    'DELETE FROM sessions',
+    "COPY (SELECT 1) TO '/tmp/x.csv'",
+    'CREATE TABLE t AS SELECT 1',
+    "ATTACH 'x.db'",
+    'SELECT 1; SELECT 2',
+  ]) {
     const r = await runCliCaptured(['sql', '--lake', lake, stmt]);
     assert.equal(r.code, 2, stmt);
     assert.match(r.stderr, /read-only|exactly one query/);
@@ -97,9 +146,27 @@ test('sql is read-only', async () => {
 
 test('sql --as-of reads an older version, by number and by timestamp', async () => {
   const lake = await makeLake();
-  const v0 = await runCliCaptured(['sql', '--lake', lake, '--as-of', '0', '--format', 'csv', 'SELECT count(*) AS n FROM sessions']);
+  const v0 = await runCliCaptured([
+    'sql',
+    '--lake',
+    lake,
+    '--as-of',
+    '0',
+    '--format',
+    'csv',
+    'SELECT count(*) AS n FROM sessions',
+  ]);
   assert.equal(v0.stdout, 'n\n5\n');
-  const now = await runCliCaptured(['sql', '--lake', lake, '--as-of', new Date(Date.now() + 60_000).toISOString(), '--format', 'csv', 'SELECT count(*) AS n FROM sessions']);
+  const now = await runCliCaptured([
+    'sql',
+    '--lake',
+    lake,
+    '--as-of',
+    new Date(Date.now() + 60_000).toISOString(),
+    '--format',
+    'csv',
+    'SELECT count(*) AS n FROM sessions',
+  ]);
   assert.equal(now.stdout, 'n\n6\n');
   const bad = await runCliCaptured(['sql', '--lake', lake, '--as-of', 'yesterday', 'SELECT 1']);
   assert.equal(bad.code, 2);
@@ -112,27 +179,74 @@ test('table history, describe, optimize, vacuum and restore', async () => {
   assert.match(history.stdout, /\n\s+1 \| .* \| WRITE/);
   assert.match(history.stdout, /\n\s+0 \| .* \| CREATE TABLE AS SELECT/);
 
-  const describe = await runCliCaptured(['table', 'describe', 'lh_gold.dbo.sessions', '--lake', lake, '--json']);
-  const info = JSON.parse(describe.stdout) as { version: number; numFiles: number; numRecords: number; columns: { name: string; type: string }[] };
+  const describe = await runCliCaptured([
+    'table',
+    'describe',
+    'lh_gold.dbo.sessions',
+    '--lake',
+    lake,
+    '--json',
+  ]);
+  const info = JSON.parse(describe.stdout) as {
+    version: number;
+    numFiles: number;
+    numRecords: number;
+    columns: { name: string; type: string }[];
+  };
   assert.equal(info.version, 1);
   assert.equal(info.numFiles, 2);
   assert.equal(info.numRecords, 6);
-  assert.deepEqual(info.columns.map((c) => `${c.name}:${c.type}`), ['id:long', 'role:string', 'started:timestamp', 'big:long', 'note:string']);
+  assert.deepEqual(
+    info.columns.map((c) => `${c.name}:${c.type}`),
+    ['id:long', 'role:string', 'started:timestamp', 'big:long', 'note:string'],
+  );
 
   const optimize = await runCliCaptured(['table', 'optimize', 'sessions', '--lake', lake]);
   assert.match(optimize.stdout, /version 2: 2 files rewritten as 1/);
-  const count = await runCliCaptured(['sql', '--lake', lake, '--format', 'csv', 'SELECT count(*) AS n, sum(id) AS s FROM sessions']);
+  const count = await runCliCaptured([
+    'sql',
+    '--lake',
+    lake,
+    '--format',
+    'csv',
+    'SELECT count(*) AS n, sum(id) AS s FROM sessions',
+  ]);
   assert.equal(count.stdout, 'n,s\n6,109\n');
 
-  const refused = await runCliCaptured(['table', 'vacuum', 'sessions', '--lake', lake, '--retain-hours', '0']);
+  const refused = await runCliCaptured([
+    'table',
+    'vacuum',
+    'sessions',
+    '--lake',
+    lake,
+    '--retain-hours',
+    '0',
+  ]);
   assert.equal(refused.code, 1);
   assert.match(refused.stderr, /allow-short-retention/);
-  const dry = await runCliCaptured(['table', 'vacuum', 'sessions', '--lake', lake, '--retain-hours', '0', '--allow-short-retention', '--dry-run']);
+  const dry = await runCliCaptured([
+    'table',
+    'vacuum',
+    'sessions',
+    '--lake',
+    lake,
+    '--retain-hours',
+    '0',
+    '--allow-short-retention',
+    '--dry-run',
+  ]);
   assert.match(dry.stdout, /would delete 2 file/);
 
   const restore = await runCliCaptured(['table', 'restore', 'sessions', '--lake', lake, '--version', '0']);
   assert.match(restore.stdout, /restored version 0 as version 3/);
-  const after = await runCliCaptured(['sql', '--lake', lake, '--format', 'csv', 'SELECT count(*) AS n FROM sessions']);
+  const after = await runCliCaptured([
+    'sql',
+    '--lake',
+    lake,
+    '--format',
+    'csv',
+    'SELECT count(*) AS n FROM sessions',
+  ]);
   assert.equal(after.stdout, 'n\n5\n');
 
   const missing = await runCliCaptured(['table', 'history', 'nope', '--lake', lake]);

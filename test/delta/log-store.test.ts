@@ -9,7 +9,9 @@ import { tempDir } from '../helpers/temp-dir.js';
 test('mutual exclusion: of many concurrent puts of one name exactly one wins, intact', async () => {
   const store = new FsLogStore(join(tempDir(), '_delta_log'));
   const results = await Promise.allSettled(
-    Array.from({ length: 16 }, (_, i) => store.putIfAbsent('00000000000000000000.json', `writer ${i}\n`.repeat(1000))),
+    Array.from({ length: 16 }, (_, i) =>
+      store.putIfAbsent('00000000000000000000.json', `writer ${i}\n`.repeat(1000)),
+    ),
   );
   const winners = results.filter((r) => r.status === 'fulfilled');
   assert.equal(winners.length, 1);
@@ -25,7 +27,10 @@ test('atomic visibility: no temporary file is left and the log lists only comple
   await store.putIfAbsent('00000000000000000000.json', 'a\n');
   await assert.rejects(store.putIfAbsent('00000000000000000000.json', 'b\n'), FileAlreadyExistsError);
   assert.deepEqual(readdirSync(dir), ['00000000000000000000.json']);
-  assert.deepEqual((await store.list()).map((e) => e.name), ['00000000000000000000.json']);
+  assert.deepEqual(
+    (await store.list()).map((e) => e.name),
+    ['00000000000000000000.json'],
+  );
 });
 
 test('read-after-write and replace', async () => {

@@ -1,6 +1,12 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { decodeLogPath, encodeLogPath, escapePathName, NULL_PARTITION, partitionFolder } from '../../src/delta/partition-path.js';
+import {
+  decodeLogPath,
+  encodeLogPath,
+  escapePathName,
+  NULL_PARTITION,
+  partitionFolder,
+} from '../../src/delta/partition-path.js';
 import { serializePartitionValue } from '../../src/delta/partition-value.js';
 
 test('escapes path names as Hive/Spark do', () => {
@@ -27,6 +33,9 @@ test('partition values serialise per the protocol', () => {
   assert.equal(serializePartitionValue('string', ''), null);
   assert.equal(serializePartitionValue('string', null), null);
   assert.equal(serializePartitionValue('date', '2024-02-29'), '2024-02-29');
-  assert.equal(serializePartitionValue('timestamp', '2024-01-01 08:00:00.5+00'), '2024-01-01 08:00:00.500000');
+  assert.equal(
+    serializePartitionValue('timestamp', '2024-01-01 08:00:00.5+00'),
+    '2024-01-01 08:00:00.500000',
+  );
   assert.throws(() => serializePartitionValue('timestamp', '2024-01-01 08:00:00+02'), RangeError);
 });

@@ -5,7 +5,9 @@ import { checkpointActions } from '../../src/delta/checkpoint-actions.js';
 import { applyActions } from '../../src/delta/replay.js';
 import { emptyTableState } from '../../src/delta/table-state.js';
 
-const add = (path: string): Action => ({ add: { path, partitionValues: {}, size: 10, modificationTime: 1, dataChange: true } });
+const add = (path: string): Action => ({
+  add: { path, partitionValues: {}, size: 10, modificationTime: 1, dataChange: true },
+});
 
 test('replay folds adds, removes, metadata, protocol and txns by version', () => {
   const state = emptyTableState();
@@ -15,7 +17,11 @@ test('replay folds adds, removes, metadata, protocol and txns by version', () =>
     add('a%20b.parquet'),
     { txn: { appId: 'app', version: 1 } },
   ]);
-  applyActions(state, 1, [{ remove: { path: 'a b.parquet', dataChange: true, deletionTimestamp: 100 } }, add('c.parquet'), { txn: { appId: 'app', version: 2 } }]);
+  applyActions(state, 1, [
+    { remove: { path: 'a b.parquet', dataChange: true, deletionTimestamp: 100 } },
+    add('c.parquet'),
+    { txn: { appId: 'app', version: 2 } },
+  ]);
   assert.equal(state.version, 1);
   assert.deepEqual([...state.files.keys()], ['c.parquet']);
   assert.deepEqual([...state.tombstones.keys()], ['a b.parquet'], 'paths are compared decoded');
@@ -30,7 +36,15 @@ test('checkpoints keep live files and unexpired tombstones only', () => {
   const state = emptyTableState();
   applyActions(state, 0, [
     { protocol: { minReaderVersion: 1, minWriterVersion: 2 } },
-    { metaData: { id: 'x', format: { provider: 'parquet' }, schemaString: '{}', partitionColumns: [], configuration: { 'delta.deletedFileRetentionDuration': 'interval 1 hours' } } },
+    {
+      metaData: {
+        id: 'x',
+        format: { provider: 'parquet' },
+        schemaString: '{}',
+        partitionColumns: [],
+        configuration: { 'delta.deletedFileRetentionDuration': 'interval 1 hours' },
+      },
+    },
     add('old.parquet'),
     add('recent.parquet'),
     add('live.parquet'),

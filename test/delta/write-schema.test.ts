@@ -6,14 +6,31 @@ import { canWiden, planWriteSchema } from '../../src/delta/write-schema.js';
 const schema: StructType = { type: 'struct', fields: [field('id', 'long'), field('name', 'string')] };
 
 test('matching columns plan cleanly, in table order', () => {
-  const plan = planWriteSchema(schema, [{ name: 'name', type: 'string' }, { name: 'id', type: 'integer' }], { merge: false });
+  const plan = planWriteSchema(
+    schema,
+    [
+      { name: 'name', type: 'string' },
+      { name: 'id', type: 'integer' },
+    ],
+    { merge: false },
+  );
   assert.deepEqual(plan.problems, []);
-  assert.deepEqual(plan.columns.map((c) => c.name), ['id', 'name']);
+  assert.deepEqual(
+    plan.columns.map((c) => c.name),
+    ['id', 'name'],
+  );
   assert.equal(plan.schemaChanged, false);
 });
 
 test('every mismatch is named', () => {
-  const plan = planWriteSchema(schema, [{ name: 'id', type: 'string' }, { name: 'extra', type: 'double' }], { merge: false });
+  const plan = planWriteSchema(
+    schema,
+    [
+      { name: 'id', type: 'string' },
+      { name: 'extra', type: 'double' },
+    ],
+    { merge: false },
+  );
   assert.deepEqual(plan.problems, [
     'column "id" is long in the table but string in the data',
     'missing column "name" (string)',
@@ -22,10 +39,20 @@ test('every mismatch is named', () => {
 });
 
 test('merge adds nullable columns and fills missing ones with NULL', () => {
-  const plan = planWriteSchema(schema, [{ name: 'id', type: 'long' }, { name: 'unit', type: 'string' }], { merge: true });
+  const plan = planWriteSchema(
+    schema,
+    [
+      { name: 'id', type: 'long' },
+      { name: 'unit', type: 'string' },
+    ],
+    { merge: true },
+  );
   assert.deepEqual(plan.problems, []);
   assert.equal(plan.schemaChanged, true);
-  assert.deepEqual(plan.schema.fields.map((f) => f.name), ['id', 'name', 'unit']);
+  assert.deepEqual(
+    plan.schema.fields.map((f) => f.name),
+    ['id', 'name', 'unit'],
+  );
   assert.equal(plan.columns.find((c) => c.name === 'name')?.source, undefined);
 });
 

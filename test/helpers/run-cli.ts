@@ -13,7 +13,11 @@ export interface CliRun {
  * @example
  * const r = await runCliCaptured(['sql', '--lake', dir, 'SELECT 1']);
  */
-export async function runCliCaptured(argv: string[], env: Record<string, string | undefined> = {}, cwd = process.cwd()): Promise<CliRun> {
+export async function runCliCaptured(
+  argv: string[],
+  env: Record<string, string | undefined> = {},
+  cwd = process.cwd(),
+): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
   const code = await runCli(argv, {

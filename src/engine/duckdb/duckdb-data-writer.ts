@@ -26,13 +26,11 @@ export class DuckDbDataWriter implements DataWriter {
   constructor(private readonly db: DuckDbDatabase) {}
 
   async describeSource(source: WriteSource): Promise<SourceColumn[]> {
-    const { sql } = sourceSql(source);
-    const prepared = await this.db.connection.prepare(sql);
-    const columns: SourceColumn[] = [];
-    for (let i = 0; i < prepared.columnCount; i++) {
-      columns.push({ name: prepared.columnName(i), type: duckdbToDeltaType(prepared.columnType(i)) });
-    }
-    return columns;
+    // Run with the real parameters and no rows: a bare prepare cannot type untyped parameters.
+    const { sql, params } = sourceSql(source);
+    const result = await this.db.stream(`SELECT * FROM (${sql}) AS __src LIMIT 0`, params);
+    const types = result.columnTypes();
+    return result.columnNames().map((name, i) => ({ name, type: duckdbToDeltaType(types[i]!) }));
   }
 
   async writeFiles(request: Parameters<DataWriter['writeFiles']>[0]): Promise<WrittenFile[]> {
@@ -67,7 +65,10 @@ export class DuckDbDataWriter implements DataWriter {
       targetParam = '$carelake_target';
       allParams = { ...(params as Record<string, SqlParam>), carelake_target: target };
     }
-    const rows = await this.db.readRows(`COPY (${body}) TO ${targetParam} (${options.join(', ')})`, allParams);
+    const rows = await this.db.readRows(
+      `COPY (${body}) TO ${targetParam} (${options.join(', ')})`,
+      allParams,
+    );
     const fields: StructField[] = columns
       .filter((c) => !partitionColumns.includes(c.name))
       .map((c) => ({ name: c.name, type: c.type, nullable: true, metadata: {} }));

@@ -1,4 +1,5 @@
 import {
+  BIGINT,
   type DuckDBConnection,
   DuckDBInstance,
   type DuckDBResult,
@@ -20,7 +21,7 @@ export interface DuckDbOptions {
 }
 
 /** A bound parameter: a plain value, or a list of strings (file lists for read_parquet). */
-export type SqlParam = string | number | bigint | boolean | null | readonly string[];
+export type SqlParam = string | number | bigint | boolean | null | readonly string[] | readonly number[];
 
 /** Parameters by position (`$1`, `$2`, …) or by name (`$name`). */
 export type SqlParams = readonly SqlParam[] | Readonly<Record<string, SqlParam>>;
@@ -53,20 +54,20 @@ export class DuckDbDatabase {
 
   /** Runs a statement for its effect. */
   async run(sql: string, params: SqlParams = []): Promise<void> {
-    const [values, types] = bind(params);
+    const [values, types] = bind(sql, params);
     await this.connection.run(sql, values, types);
   }
 
   /** Runs a query and returns every row as JSON-safe objects (for small results). */
   async readRows(sql: string, params: SqlParams = []): Promise<Record<string, Json>[]> {
-    const [values, types] = bind(params);
+    const [values, types] = bind(sql, params);
     const reader = await this.connection.runAndReadAll(sql, values, types);
     return reader.getRowObjectsJson();
   }
 
   /** Starts a streaming query; rows arrive chunk by chunk. */
   stream(sql: string, params: SqlParams = []): Promise<DuckDBResult> {
-    const [values, types] = bind(params);
+    const [values, types] = bind(sql, params);
     return this.connection.stream(sql, values, types);
   }
 
@@ -77,8 +78,12 @@ export class DuckDbDatabase {
 }
 
 function bind(
+  sql: string,
   params: SqlParams,
-): [DuckDBValue[] | Record<string, DuckDBValue> | undefined, DuckDBType[] | Record<string, DuckDBType | undefined> | undefined] {
+): [
+  DuckDBValue[] | Record<string, DuckDBValue> | undefined,
+  DuckDBType[] | Record<string, DuckDBType | undefined> | undefined,
+] {
   if (Array.isArray(params)) {
     if (params.length === 0) return [undefined, undefined];
     // node-api reads types[i] per value; undefined lets it infer the type.
@@ -89,6 +94,8 @@ function bind(
   const values: Record<string, DuckDBValue> = {};
   const types: Record<string, DuckDBType | undefined> = {};
   for (const [name, p] of Object.entries(params as Record<string, SqlParam>)) {
+    // DuckDB refuses values for names the statement does not use; models share parameter sets.
+    if (!new RegExp(`\\$${name}\\b`).test(sql)) continue;
     values[name] = toValue(p);
     types[name] = toType(p);
   }
@@ -96,9 +103,10 @@ function bind(
 }
 
 function toValue(p: SqlParam): DuckDBValue {
-  return Array.isArray(p) ? listValue(p as string[]) : (p as DuckDBValue);
+  return Array.isArray(p) ? listValue(p as (string | number)[]) : (p as DuckDBValue);
 }
 
 function toType(p: SqlParam): DuckDBType | undefined {
-  return Array.isArray(p) ? LIST(VARCHAR) : undefined;
+  if (!Array.isArray(p)) return undefined;
+  return p.length > 0 && typeof p[0] === 'number' ? LIST(BIGINT) : LIST(VARCHAR);
 }

@@ -63,8 +63,12 @@ export async function registerSnapshotView(
     );
     selects.push(`SELECT ${empty.join(', ') || '1 AS __empty'} WHERE false`);
   }
-  const qualified = [target.catalog, target.schema, target.name].map(quoteIdentifier).join('.');
-  await db.run(`CREATE OR REPLACE VIEW ${qualified} AS ${selects.join(' UNION ALL ')}`);
+  // catalog 'temp' means a temporary view of this connection.
+  const create =
+    target.catalog === 'temp'
+      ? `CREATE OR REPLACE TEMP VIEW ${quoteIdentifier(target.name)}`
+      : `CREATE OR REPLACE VIEW ${[target.catalog, target.schema, target.name].map(quoteIdentifier).join('.')}`;
+  await db.run(`${create} AS ${selects.join(' UNION ALL ')}`);
 }
 
 async function presentColumns(db: DuckDbDatabase, paths: string[]): Promise<Map<string, string>> {

@@ -1,0 +1,50 @@
+-- bronze_emr_events: the landed EMR audit events, typed. Rows that do not parse get a reject
+-- reason and go to lh_bronze.dbo.quarantine instead (the runner splits on _reject_reason).
+-- Input: `staged` (every landing column as text, plus _line). Parameter: $source_time_zone.
+with cleaned as (
+    select
+        _line,
+        nullif(trim(event_id), '') as event_id,
+        nullif(trim(clinician_id), '') as clinician_id_text,
+        nullif(trim(event_timestamp), '') as event_timestamp_text,
+        nullif(trim(event_type), '') as event_type,
+        nullif(trim(patient_id), '') as patient_id,
+        metadata,
+        to_json(staged) as _raw
+    from staged
+),
+
+parsed as (
+    select
+        *,
+        try_cast(clinician_id_text as bigint) as clinician_id,
+        case
+            when regexp_full_match(event_timestamp_text, '\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d{1,9})?')
+                then timezone($source_time_zone, try_cast(event_timestamp_text as timestamp))
+            when regexp_full_match(event_timestamp_text, '\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}(:?\d{2})?)')
+                then try_cast(event_timestamp_text as timestamptz)
+        end as event_ts
+    from cleaned
+)
+
+select
+    _line,
+    event_id,
+    clinician_id,
+    event_ts as event_timestamp,
+    event_type,
+    patient_id,
+    metadata,
+    case
+        when event_id is null then 'missing_event_id'
+        when clinician_id is null then 'invalid_clinician_id'
+        when event_ts is null then 'invalid_timestamp'
+    end as _reject_reason,
+    case
+        when event_id is null then 'event_id is empty'
+        when clinician_id is null then 'clinician_id ' || coalesce('"' || clinician_id_text || '"', 'is empty') || ' is not an integer'
+        when event_ts is null then 'event_timestamp ' || coalesce('"' || event_timestamp_text || '"', 'is empty')
+            || ' is not YYYY-MM-DD HH:MM:SS[.ffffff] or ISO 8601'
+    end as _reject_detail,
+    _raw
+from parsed

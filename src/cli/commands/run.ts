@@ -1,0 +1,85 @@
+import { randomUUID } from 'node:crypto';
+import { DuckDbEngine } from '../../engine/duckdb/duckdb-engine.js';
+import { CarelakeError } from '../../errors/carelake-error.js';
+import { UsageError } from '../../errors/usage-error.js';
+import { readLake, resolveLakeDir } from '../../lakehouse/read-lake.js';
+import { emptyRunSummary, formatRunSummary } from '../../pipeline/run-summary.js';
+import { type Layers, runSessionsPipeline } from '../../pipeline/sessions/run-sessions-pipeline.js';
+import type { Command } from '../command.js';
+import { parseOptions } from '../parse-options.js';
+
+const help = `Usage: carelake run [all|bronze|silver|gold|sessions] [--lake DIR] [--engine duckdb] [--full-refresh]
+
+Runs the pipeline over the landing zone: bronze (typed, bad rows quarantined with a reason),
+silver (cleaned, deduplicated), gold (sessions and summaries). Re-runs are safe: a landing file
+already ingested is skipped, and only clinicians with new events are recomputed. Prints a
+summary: per landing file, rows in = loaded + quarantined; rows refused later by reason;
+expectations; rows per table; time per step. Exits 1 when an error-level expectation fails.
+
+Targets:
+  all        every layer (default)
+  sessions   the clinician EMR sessionization pipeline, all layers
+  bronze | silver | gold   one layer
+
+Options:
+  --lake DIR       the lake (default $CARELAKE_LAKE, else ./lakehouse)
+  --engine NAME    duckdb (default)
+  --full-refresh   recompute silver and gold from all of bronze
+
+Example:
+  carelake run sessions --lake ./lakehouse
+`;
+
+const TARGETS: Record<string, Layers> = {
+  all: { bronze: true, silver: true, gold: true },
+  sessions: { bronze: true, silver: true, gold: true },
+  bronze: { bronze: true, silver: false, gold: false },
+  silver: { bronze: false, silver: true, gold: false },
+  gold: { bronze: false, silver: false, gold: true },
+};
+
+const command: Command = {
+  help,
+  async run(args, io) {
+    const { values, positionals } = parseOptions('run', args, {
+      lake: { type: 'string' },
+      engine: { type: 'string' },
+      'full-refresh': { type: 'boolean' },
+    });
+    const target = positionals[0] ?? 'all';
+    const layers = TARGETS[target];
+    if (layers === undefined || positionals.length > 1) {
+      throw new UsageError(
+        `run: unknown target "${positionals.join(' ')}"; use all, sessions, bronze, silver or gold`,
+      );
+    }
+    const engineName = values.engine ?? 'duckdb';
+    if (engineName !== 'duckdb')
+      throw new UsageError(`run: unknown --engine "${engineName}"; available: duckdb`);
+    const lake = await readLake(resolveLakeDir(values.lake, io.env, io.cwd));
+    const engine = await DuckDbEngine.open();
+    const summary = emptyRunSummary();
+    try {
+      const errors = await runSessionsPipeline(
+        {
+          engine,
+          lake,
+          batchId: randomUUID(),
+          startedAt: new Date(),
+          fullRefresh: values['full-refresh'] === true,
+          summary,
+          log: (line) => io.stderr.write(`${line}\n`),
+        },
+        layers,
+      );
+      io.stdout.write(formatRunSummary(summary));
+      if (errors > 0)
+        throw new CarelakeError(`run: ${errors} error-level expectation(s) failed; see the summary above`);
+      return 0;
+    } finally {
+      engine.close();
+    }
+  },
+};
+
+export default command;

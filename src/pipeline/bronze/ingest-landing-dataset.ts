@@ -1,0 +1,122 @@
+import { performance } from 'node:perf_hooks';
+import { writeTable } from '../../delta/write-table.js';
+import { landingDir } from '../../lakehouse/lake-layout.js';
+import { readLandingFiles } from '../landing/read-landing-files.js';
+import { stageLandingFile } from '../landing/stage-landing-file.js';
+import { writeQuarantine } from '../quarantine/write-quarantine.js';
+import { readModelMeta, readModelSql } from '../read-model.js';
+import { lakeTable, type RunContext } from '../run-context.js';
+
+/**
+ * Ingests every new landing file of one dataset into its bronze table: stage the file as text,
+ * type it with the bronze model, append the rows that parse (with the _bronze_* columns,
+ * partitioned by _bronze_load_date) and quarantine the rest with their reason. Each file is a
+ * Delta `txn` keyed by its name and content hash, so a file already ingested is skipped and a
+ * re-delivered, changed file is ingested again. Returns true when anything was ingested.
+ *
+ * @example
+ * await ingestLandingDataset(ctx, 'bronze_emr_events');
+ */
+export async function ingestLandingDataset(ctx: RunContext, model: string): Promise<boolean> {
+  const meta = readModelMeta('bronze', model);
+  const spec = meta.landing!;
+  const sql = readModelSql('bronze', model);
+  const table = lakeTable(ctx, 'lh_bronze', model);
+  const quarantine = lakeTable(ctx, 'lh_bronze', 'quarantine');
+  const files = await readLandingFiles(landingDir(ctx.lake.dir), spec.prefix);
+  let changed = false;
+  const db = ctx.engine.db;
+  for (const file of files) {
+    const started = performance.now();
+    const txn = { appId: `carelake/${model}/${file.name}#${file.contentHash}`, version: 1 };
+    const done = (await table.exists()) && ((await table.readSnapshot()).appVersion(txn.appId) ?? 0) >= 1;
+    const quarantined =
+      (await quarantine.exists()) && ((await quarantine.readSnapshot()).appVersion(txn.appId) ?? 0) >= 1;
+    if (done && quarantined) {
+      ctx.summary.files.push({
+        table: model,
+        file: file.name,
+        status: 'already ingested',
+        rowsIn: 0,
+        loaded: 0,
+        quarantined: {},
+      });
+      continue;
+    }
+    const staged = await stageLandingFile(db, file, spec.columns);
+    await db.run(`CREATE OR REPLACE TEMP TABLE model_out AS ${sql}`, {
+      source_time_zone: ctx.lake.config.sourceTimeZone,
+    });
+    const params = {
+      ingested_at: ctx.startedAt.toISOString(),
+      source_file: file.name,
+      batch_id: ctx.batchId,
+      load_date: ctx.startedAt.toISOString().slice(0, 10),
+    };
+    const result = await writeTable(table, ctx.engine.writer, {
+      source: {
+        kind: 'query',
+        sql: `SELECT * EXCLUDE (_line, _reject_reason, _reject_detail, _raw),
+                $ingested_at::TIMESTAMPTZ AS _bronze_ingested_at, $source_file::VARCHAR AS _bronze_source_file,
+                $batch_id::VARCHAR AS _bronze_batch_id, _line AS _bronze_row, $load_date::DATE AS _bronze_load_date
+              FROM model_out WHERE _reject_reason IS NULL ORDER BY _line`,
+        params,
+      },
+      partitionBy: ['_bronze_load_date'],
+      txn,
+    });
+    await writeQuarantine(
+      ctx,
+      'lh_bronze',
+      model,
+      `SELECT _reject_reason, _reject_detail, _raw, $source_file AS _source_file FROM model_out WHERE _reject_reason IS NOT NULL
+       UNION ALL SELECT 'malformed_row', _detail, _raw, $source_file FROM malformed`,
+      txn,
+      { source_file: file.name },
+    );
+    const counts = await db.readRows(
+      `SELECT _reject_reason AS reason, count(*) AS n FROM model_out WHERE _reject_reason IS NOT NULL GROUP BY 1
+       UNION ALL SELECT 'malformed_row', count(*) FROM malformed HAVING count(*) > 0`,
+    );
+    const byReason: Record<string, number> = {};
+    for (const r of counts) byReason[String(r.reason)] = Number(r.n);
+    const [loaded] = await db.readRows('SELECT count(*) AS n FROM model_out WHERE _reject_reason IS NULL');
+    ctx.summary.files.push({
+      table: model,
+      file: file.name,
+      status: 'ingested',
+      rowsIn: staged.rowsIn,
+      loaded: Number(loaded!.n),
+      quarantined: byReason,
+    });
+    ctx.summary.steps.push({
+      step: `bronze ${model} ← ${file.name}`,
+      ms: performance.now() - started,
+      detail: `version ${result.version}`,
+    });
+    changed = true;
+  }
+  if (!(await table.exists())) await createEmpty(ctx, model, sql);
+  return changed;
+}
+
+/** A bronze table with no landing file yet still exists (empty), so downstream models bind. */
+async function createEmpty(ctx: RunContext, model: string, sql: string): Promise<void> {
+  const spec = readModelMeta('bronze', model).landing!;
+  await ctx.engine.db.run(
+    `CREATE OR REPLACE TEMP TABLE staged (_line BIGINT, ${spec.columns.map((c) => `"${c}" VARCHAR`).join(', ')})`,
+  );
+  await ctx.engine.db.run(`CREATE OR REPLACE TEMP TABLE model_out AS ${sql}`, {
+    source_time_zone: ctx.lake.config.sourceTimeZone,
+  });
+  await writeTable(lakeTable(ctx, 'lh_bronze', model), ctx.engine.writer, {
+    source: {
+      kind: 'query',
+      sql: `SELECT * EXCLUDE (_line, _reject_reason, _reject_detail, _raw), NULL::TIMESTAMPTZ AS _bronze_ingested_at,
+              NULL::VARCHAR AS _bronze_source_file, NULL::VARCHAR AS _bronze_batch_id, _line AS _bronze_row,
+              NULL::DATE AS _bronze_load_date FROM model_out`,
+    },
+    partitionBy: ['_bronze_load_date'],
+    mode: 'ignore',
+  });
+}

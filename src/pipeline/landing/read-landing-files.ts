@@ -1,0 +1,41 @@
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { LandingFile } from './landing-file.js';
+
+/**
+ * The landing files of one dataset: `<prefix>.csv`, `<prefix>.parquet` and any
+ * `<prefix>_<suffix>.csv|parquet` (later deliveries), in name order.
+ *
+ * @example
+ * await readLandingFiles('/lake/lh_bronze.Lakehouse/Files/landing/healthcare', 'emr_events');
+ */
+export async function readLandingFiles(dir: string, prefix: string): Promise<LandingFile[]> {
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch {
+    return [];
+  }
+  const pattern = new RegExp(`^${prefix}(?:[_-][^/]*)?\\.(csv|parquet)$`, 'i');
+  const files: LandingFile[] = [];
+  for (const name of names.sort()) {
+    const m = pattern.exec(name);
+    if (!m) continue;
+    const path = join(dir, name);
+    files.push({
+      name,
+      path,
+      format: m[1]!.toLowerCase() as 'csv' | 'parquet',
+      contentHash: await hashFile(path),
+    });
+  }
+  return files;
+}
+
+async function hashFile(path: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
+  return hash.digest('hex').slice(0, 16);
+}

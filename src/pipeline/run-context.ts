@@ -1,0 +1,75 @@
+import type { DeltaTable } from '../delta/delta-table.js';
+import type { Snapshot } from '../delta/snapshot.js';
+import type { DuckDbEngine } from '../engine/duckdb/duckdb-engine.js';
+import { registerLakeViews } from '../engine/duckdb/register-lake-views.js';
+import { registerSnapshotView } from '../engine/duckdb/register-snapshot-view.js';
+import { quoteIdentifier } from '../engine/quote-identifier.js';
+import { tableDir } from '../lakehouse/lake-layout.js';
+import type { Lake } from '../lakehouse/read-lake.js';
+import type { RunSummary } from './run-summary.js';
+
+/** Everything a pipeline step needs: the engine, the lake, the run's identity and clock. */
+export interface RunContext {
+  engine: DuckDbEngine;
+  lake: Lake;
+  batchId: string;
+  /** When this run started; bronze rows carry it as _bronze_ingested_at. */
+  startedAt: Date;
+  fullRefresh: boolean;
+  summary: RunSummary;
+  log: (line: string) => void;
+}
+
+/**
+ * The Delta table `lakehouse.dbo.name` of the run's lake.
+ *
+ * @example
+ * lakeTable(ctx, 'lh_gold', 'clinician_emr_sessions');
+ */
+export function lakeTable(ctx: RunContext, lakehouse: string, name: string): DeltaTable {
+  return ctx.engine.table(tableDir(ctx.lake.dir, lakehouse, name), `${lakehouse}.dbo.${name}`);
+}
+
+/**
+ * Makes `lakehouse.dbo.name` (or a temporary view `alias`) queryable at `snapshot`, so models can
+ * read it by its catalog name.
+ *
+ * @example
+ * await exposeSnapshot(ctx, 'lh_silver', 'clinician_dim', snap);
+ */
+export async function exposeSnapshot(
+  ctx: RunContext,
+  lakehouse: string,
+  name: string,
+  snapshot: Snapshot,
+  alias?: string,
+): Promise<void> {
+  if (alias === undefined) {
+    await registerSnapshotView(ctx.engine.db, { catalog: lakehouse, schema: 'dbo', name }, snapshot);
+    return;
+  }
+  await registerSnapshotView(ctx.engine.db, { catalog: 'temp', schema: 'main', name: alias }, snapshot);
+}
+
+/** Creates the lakehouse catalogs (lh_bronze, lh_silver, lh_gold with schema dbo). */
+export async function prepareCatalogs(ctx: RunContext): Promise<void> {
+  await registerLakeViews(ctx.engine, [], {});
+}
+
+/** Makes a table queryable at its latest version; returns the snapshot, or undefined if absent. */
+export async function exposeLatest(
+  ctx: RunContext,
+  lakehouse: string,
+  name: string,
+): Promise<Snapshot | undefined> {
+  const table = lakeTable(ctx, lakehouse, name);
+  if (!(await table.exists())) return undefined;
+  const snapshot = await table.readSnapshot();
+  await exposeSnapshot(ctx, lakehouse, name, snapshot);
+  return snapshot;
+}
+
+/** `"lh_gold"."dbo"."t"`. @example qualified('lh_gold', 't') */
+export function qualified(lakehouse: string, name: string): string {
+  return `${quoteIdentifier(lakehouse)}.dbo.${quoteIdentifier(name)}`;
+}

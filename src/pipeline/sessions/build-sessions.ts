@@ -1,0 +1,69 @@
+import { performance } from 'node:perf_hooks';
+import { writeTable } from '../../delta/write-table.js';
+import { readModelSql } from '../read-model.js';
+import { exposeLatest, lakeTable, type RunContext } from '../run-context.js';
+import { CLINICIAN_BUCKETS } from './clinician-buckets.js';
+
+/** Events per bucket group in one query: bounds memory on very large lakes. */
+const EVENTS_PER_GROUP = 25_000_000;
+
+/**
+ * Recomputes gold clinician_emr_sessions for the given clinician buckets (whole clinicians, so
+ * session numbers stay exact) and replaces exactly those bucket partitions. Large lakes are done
+ * in groups of buckets, each a `replaceWhere` overwrite, so memory stays bounded.
+ *
+ * @example
+ * await buildSessions(ctx, [3, 7]);
+ */
+export async function buildSessions(ctx: RunContext, buckets: number[] | 'all'): Promise<void> {
+  const started = performance.now();
+  const events = await exposeLatest(ctx, 'lh_silver', 'emr_events');
+  await exposeLatest(ctx, 'lh_silver', 'clinician_dim');
+  const all = Array.from({ length: CLINICIAN_BUCKETS }, (_, i) => i);
+  const chosen = buckets === 'all' ? all : [...new Set(buckets)].sort((a, b) => a - b);
+  if (chosen.length === 0 || events === undefined) {
+    ctx.summary.steps.push({
+      step: 'gold clinician_emr_sessions',
+      ms: performance.now() - started,
+      detail: 'nothing to recompute',
+    });
+    return;
+  }
+  const maxMinutes = ctx.lake.config.maxSessionMinutes;
+  const sql = readModelSql(
+    'gold',
+    maxMinutes === null || maxMinutes === undefined
+      ? 'clinician_emr_sessions'
+      : 'clinician_emr_sessions_capped',
+  );
+  const totalEvents = events.numRecords() ?? 0;
+  const groups = Math.min(chosen.length, Math.max(1, Math.ceil(totalEvents / EVENTS_PER_GROUP)));
+  const table = lakeTable(ctx, 'lh_gold', 'clinician_emr_sessions');
+  let rows = 0;
+  let version = -1;
+  for (let g = 0; g < groups; g++) {
+    const group = chosen.filter((_, i) => i % groups === g);
+    const exists = await table.exists();
+    const result = await writeTable(table, ctx.engine.writer, {
+      source: {
+        kind: 'query',
+        sql: `SELECT * FROM (${sql}) ORDER BY clinician_id, session_start_time`,
+        params: {
+          buckets: group,
+          source_time_zone: ctx.lake.config.sourceTimeZone,
+          ...(maxMinutes ? { max_session_us: maxMinutes * 60_000_000 } : {}),
+        },
+      },
+      mode: exists ? 'overwrite' : 'append',
+      partitionBy: ['clinician_bucket'],
+      ...(exists ? { replaceWhere: { clinician_bucket: group.map(String) } } : {}),
+    });
+    rows += result.rowsWritten;
+    version = result.version;
+  }
+  ctx.summary.steps.push({
+    step: 'gold clinician_emr_sessions',
+    ms: performance.now() - started,
+    detail: `${chosen.length} bucket(s) in ${groups} group(s), ${rows} sessions written, version ${version}`,
+  });
+}

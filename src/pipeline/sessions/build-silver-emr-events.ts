@@ -1,0 +1,91 @@
+import { performance } from 'node:perf_hooks';
+import { writeTable } from '../../delta/write-table.js';
+import { writeQuarantine } from '../quarantine/write-quarantine.js';
+import { readModelSql } from '../read-model.js';
+import { exposeSnapshot, lakeTable, type RunContext } from '../run-context.js';
+import { CLINICIAN_BUCKETS } from './clinician-buckets.js';
+
+const APP_ID = 'carelake/emr_events<-bronze_emr_events';
+
+/**
+ * Cleans the bronze events this table has not seen into silver emr_events (append), and the
+ * refused ones into silver quarantine. "Not seen" is tracked with a Delta `txn` whose version is
+ * the bronze version processed: the bronze files added since then are the new rows, and every
+ * event id in the earlier files counts for duplicate detection. A full refresh reprocesses all
+ * bronze. Returns the clinician buckets that received events ('all' after a full rebuild).
+ *
+ * @example
+ * const buckets = await buildSilverEmrEvents(ctx);
+ */
+export async function buildSilverEmrEvents(ctx: RunContext): Promise<number[] | 'all'> {
+  const started = performance.now();
+  const db = ctx.engine.db;
+  const bronze = await lakeTable(ctx, 'lh_bronze', 'bronze_emr_events').readSnapshot();
+  const silver = lakeTable(ctx, 'lh_silver', 'emr_events');
+  const seenVersion =
+    !ctx.fullRefresh && (await silver.exists())
+      ? (await silver.readSnapshot()).appVersion(APP_ID)
+      : undefined;
+  if (seenVersion === bronze.version) {
+    ctx.summary.steps.push({
+      step: 'silver emr_events',
+      ms: performance.now() - started,
+      detail: 'no new bronze rows',
+    });
+    return [];
+  }
+  const full = seenVersion === undefined;
+  const prior = full
+    ? bronze.withFiles([])
+    : await lakeTable(ctx, 'lh_bronze', 'bronze_emr_events').readSnapshot({ version: seenVersion });
+  const priorPaths = new Set(prior.files.map((f) => f.path));
+  await exposeSnapshot(
+    ctx,
+    'lh_bronze',
+    'bronze_emr_events',
+    bronze.withFiles(bronze.files.filter((f) => !priorPaths.has(f.path))),
+    'new_bronze_events',
+  );
+  await exposeSnapshot(ctx, 'lh_bronze', 'bronze_emr_events', prior, 'prior_bronze_events');
+  await db.run(
+    'CREATE OR REPLACE TEMP VIEW prior_event_ids AS SELECT DISTINCT event_id FROM prior_bronze_events',
+  );
+  await db.run(`CREATE OR REPLACE TEMP TABLE silver_out AS ${readModelSql('silver', 'emr_events')}`, {
+    bucket_count: CLINICIAN_BUCKETS,
+  });
+  const txn = { appId: APP_ID, version: bronze.version };
+  const result = await writeTable(silver, ctx.engine.writer, {
+    source: {
+      kind: 'query',
+      sql: 'SELECT * EXCLUDE (_reject_reason, _reject_detail, _raw) FROM silver_out WHERE _reject_reason IS NULL ORDER BY clinician_id, event_timestamp, event_id',
+    },
+    mode: full ? 'overwrite' : 'append',
+    partitionBy: ['clinician_bucket'],
+    txn,
+  });
+  await writeQuarantine(
+    ctx,
+    'lh_silver',
+    'emr_events',
+    'SELECT _reject_reason, _reject_detail, _raw, _bronze_source_file AS _source_file FROM silver_out WHERE _reject_reason IS NOT NULL',
+    { appId: `${APP_ID}@quarantine`, version: bronze.version },
+  );
+  for (const r of await db.readRows(
+    'SELECT _reject_reason AS reason, count(*) AS n FROM silver_out WHERE _reject_reason IS NOT NULL GROUP BY 1 ORDER BY 1',
+  )) {
+    ctx.summary.rejected.push({
+      table: 'lh_silver.dbo.emr_events',
+      reason: String(r.reason),
+      rows: Number(r.n),
+    });
+  }
+  const buckets = await db.readRows(
+    'SELECT DISTINCT clinician_bucket AS b FROM silver_out WHERE _reject_reason IS NULL ORDER BY 1',
+  );
+  ctx.summary.steps.push({
+    step: 'silver emr_events',
+    ms: performance.now() - started,
+    detail: `${full ? 'full' : 'incremental'} from bronze version ${bronze.version}, ${result.rowsWritten} rows, version ${result.version}`,
+  });
+  return full ? 'all' : buckets.map((r) => Number(r.b));
+}

@@ -13,6 +13,10 @@ export interface CommandEntry {
  * const cmd = (await COMMANDS.sql.load()).default;
  */
 export const COMMANDS: Record<string, CommandEntry> = {
+  demo: {
+    summary: 'land a sample, run the whole pipeline, print the summary',
+    load: () => import('./commands/demo.js'),
+  },
   init: { summary: 'create a lake (folders and carelake.json)', load: () => import('./commands/init.js') },
   run: {
     summary: 'run the pipeline: landing → bronze → silver → gold',

@@ -253,3 +253,14 @@ test('table history, describe, optimize, vacuum and restore', async () => {
   assert.equal(missing.code, 2);
   assert.match(missing.stderr, /not found.*lh_gold\.dbo\.sessions/);
 });
+
+test('demo lands the seed sample, runs everything and prints the sessions', async () => {
+  const lake = join(tempDir(), 'demo-lake');
+  const r = await runCliCaptured(['demo', '--lake', lake]);
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stdout, /emr_events\.csv\s+→ bronze_emr_events\s+26 = 26 \+ 0 ok/);
+  assert.match(r.stdout, /104_S2\s+\| Physician/);
+  assert.match(r.stdout, /\(8 rows\)/);
+  const again = await runCliCaptured(['demo', '--lake', lake]);
+  assert.match(again.stdout, /already ingested, skipped/);
+});

@@ -3,10 +3,12 @@ import { join } from 'node:path';
 import { runDeltaBench } from './delta.bench.js';
 import { machineInfo } from './machine-info.js';
 import { PROJECT_ROOT_BENCH } from './project-root.js';
+import { runSessionsBench } from './sessions.bench.js';
 import { writeResults } from './write-results.js';
 
 const SUITES: Record<string, (dir: string, options: { quick: boolean }) => Promise<string>> = {
   delta: runDeltaBench,
+  sessions: runSessionsBench,
 };
 
 const args = process.argv.slice(2);

@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { DuckDbEngine } from '../../engine/duckdb/duckdb-engine.js';
 import { CarelakeError } from '../../errors/carelake-error.js';
 import { UsageError } from '../../errors/usage-error.js';
@@ -57,7 +59,7 @@ const command: Command = {
     if (engineName !== 'duckdb')
       throw new UsageError(`run: unknown --engine "${engineName}"; available: duckdb`);
     const lake = await readLake(resolveLakeDir(values.lake, io.env, io.cwd));
-    const engine = await DuckDbEngine.open();
+    const engine = await DuckDbEngine.open(engineOptions(lake.config.engine));
     const summary = emptyRunSummary();
     try {
       const errors = await runSessionsPipeline(
@@ -81,5 +83,14 @@ const command: Command = {
     }
   },
 };
+
+/** The engine limits from the lake config; spills go to the system temp folder. */
+function engineOptions(config: { memoryLimit: string | null; threads: number | null } | undefined) {
+  return {
+    ...(config?.memoryLimit ? { memoryLimit: config.memoryLimit } : {}),
+    ...(config?.threads ? { threads: config.threads } : {}),
+    tempDirectory: join(tmpdir(), 'carelake-spill'),
+  };
+}
 
 export default command;

@@ -47,7 +47,7 @@ export async function buildSessions(ctx: RunContext, buckets: number[] | 'all'):
     const result = await writeTable(table, ctx.engine.writer, {
       source: {
         kind: 'query',
-        sql: `SELECT * FROM (${sql}) ORDER BY clinician_id, session_start_time`,
+        sql,
         params: {
           buckets: group,
           source_time_zone: ctx.lake.config.sourceTimeZone,

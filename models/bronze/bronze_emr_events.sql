@@ -18,12 +18,7 @@ parsed as (
     select
         *,
         try_cast(clinician_id_text as bigint) as clinician_id,
-        case
-            when regexp_full_match(event_timestamp_text, '\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d{1,9})?')
-                then timezone($source_time_zone, try_cast(event_timestamp_text as timestamp))
-            when regexp_full_match(event_timestamp_text, '\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}(:?\d{2})?)')
-                then try_cast(event_timestamp_text as timestamptz)
-        end as event_ts
+        parse_timestamp(event_timestamp_text, $source_time_zone) as event_ts
     from cleaned
 )
 

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 // dist/src/pipeline/read-model.js → the package root holds models/.
@@ -42,4 +42,18 @@ export function readModelSql(layer: string, name: string): string {
  */
 export function readModelMeta(layer: string, name: string): ModelMeta {
   return JSON.parse(readFileSync(`${MODELS}${layer}/${name}.json`, 'utf8')) as ModelMeta;
+}
+
+/**
+ * The SQL of every macro in `models/macros/` (helpers the models share, such as
+ * parse_timestamp), in name order.
+ *
+ * @example
+ * for (const sql of readMacros()) await db.run(sql);
+ */
+export function readMacros(): string[] {
+  return readdirSync(`${MODELS}macros`)
+    .filter((f) => f.endsWith('.sql'))
+    .sort()
+    .map((f) => readFileSync(`${MODELS}macros/${f}`, 'utf8'));
 }

@@ -6,6 +6,7 @@ import { registerSnapshotView } from '../engine/duckdb/register-snapshot-view.js
 import { quoteIdentifier } from '../engine/quote-identifier.js';
 import { tableDir } from '../lakehouse/lake-layout.js';
 import type { Lake } from '../lakehouse/read-lake.js';
+import { readMacros } from './read-model.js';
 import type { RunSummary } from './run-summary.js';
 
 /** Everything a pipeline step needs: the engine, the lake, the run's identity and clock. */
@@ -51,9 +52,10 @@ export async function exposeSnapshot(
   await registerSnapshotView(ctx.engine.db, { catalog: 'temp', schema: 'main', name: alias }, snapshot);
 }
 
-/** Creates the lakehouse catalogs (lh_bronze, lh_silver, lh_gold with schema dbo). */
+/** Creates the lakehouse catalogs (lh_bronze, lh_silver, lh_gold with schema dbo) and the models' macros. */
 export async function prepareCatalogs(ctx: RunContext): Promise<void> {
   await registerLakeViews(ctx.engine, [], {});
+  for (const sql of readMacros()) await ctx.engine.db.run(sql);
 }
 
 /** Makes a table queryable at its latest version; returns the snapshot, or undefined if absent. */

@@ -3,6 +3,7 @@ import type { DuckDbDatabase } from '../../engine/duckdb/duckdb-database.js';
 import { quoteIdentifier } from '../../engine/quote-identifier.js';
 import { CsvRecordParser } from './csv-record-parser.js';
 import type { LandingFile } from './landing-file.js';
+import { withholdPhiLike } from './withhold-phi-like.js';
 
 /** Counts from staging one file. */
 export interface StagedFile {
@@ -79,7 +80,7 @@ async function stageCsv(
       if (record.fields.length !== header.length || missing.length > 0) {
         bad++;
         malformed.appendBigInt(BigInt(record.line));
-        malformed.appendVarchar(JSON.stringify(record.fields));
+        malformed.appendVarchar(JSON.stringify(withholdPhiLike(record.fields)));
         malformed.appendVarchar(
           missing.length > 0
             ? `the header has no column ${missing.join(', ')}`

@@ -1,4 +1,4 @@
-import type { Action } from './actions.js';
+import type { Action, AddFile, PartitionValues } from './actions.js';
 import { fileKey, type TableState } from './table-state.js';
 
 /**
@@ -12,7 +12,7 @@ export function applyActions(state: TableState, version: number, actions: readon
   for (const action of actions) {
     if ('add' in action) {
       const key = fileKey(action.add.path);
-      state.files.set(key, action.add);
+      state.files.set(key, withNullPartitions(action.add));
       state.tombstones.delete(key);
     } else if ('remove' in action) {
       const key = fileKey(action.remove.path);
@@ -31,4 +31,13 @@ export function applyActions(state: TableState, version: number, actions: readon
   }
   state.version = version;
   return state;
+}
+
+/** The protocol reads an empty partition value as null; normalise once so no reader sees ''. */
+function withNullPartitions(add: AddFile): AddFile {
+  const values = add.partitionValues ?? {};
+  if (!Object.values(values).some((v) => v === '')) return add;
+  const partitionValues: PartitionValues = {};
+  for (const [k, v] of Object.entries(values)) partitionValues[k] = v === '' ? null : v;
+  return { ...add, partitionValues };
 }

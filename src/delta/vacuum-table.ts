@@ -97,7 +97,7 @@ async function listDataFiles(root: string): Promise<{ path: string; mtimeMs: num
   const out: { path: string; mtimeMs: number; size: number }[] = [];
   async function walk(dir: string): Promise<void> {
     for (const entry of await readdir(dir, { withFileTypes: true })) {
-      if (entry.name.startsWith('_') || entry.name.startsWith('.')) continue;
+      if (isHidden(entry.name)) continue;
       const path = join(dir, entry.name);
       if (entry.isDirectory()) await walk(path);
       else if (entry.isFile()) {
@@ -113,10 +113,15 @@ async function listDataFiles(root: string): Promise<{ path: string; mtimeMs: num
 async function removeEmptyDirs(dir: string): Promise<boolean> {
   let empty = true;
   for (const entry of await readdir(dir, { withFileTypes: true })) {
-    if (entry.isDirectory() && !entry.name.startsWith('_') && !entry.name.startsWith('.')) {
+    if (entry.isDirectory() && !isHidden(entry.name)) {
       if (!(await removeEmptyDirs(join(dir, entry.name)))) empty = false;
     } else empty = false;
   }
   if (empty) await rmdir(dir).catch(() => undefined);
   return empty;
+}
+
+/** As Delta's isHiddenDirectory: `.x` and `_x` are not data, but `_col=value` partition folders are. */
+function isHidden(name: string): boolean {
+  return name.startsWith('.') || (name.startsWith('_') && !name.includes('='));
 }

@@ -17,11 +17,13 @@ export interface ModelMeta {
 /** A declared data-quality rule of a model. */
 export interface Expectation {
   column: string;
-  rule: 'not_null' | 'unique' | 'range' | 'accepted_values';
+  rule: 'not_null' | 'unique' | 'range' | 'accepted_values' | 'row';
   level: 'error' | 'warn';
   min?: number;
   max?: number;
   values?: string[];
+  /** For `row` rules: a boolean SQL expression every row must satisfy. */
+  sql?: string;
 }
 
 /**

@@ -16,11 +16,12 @@ export interface RunSummary {
   steps: { step: string; ms: number; detail: string }[];
   tables: { table: string; rows: number; version: number }[];
   expectations: { table: string; column: string; rule: string; level: string; failures: number }[];
+  warnings: string[];
 }
 
 /** A summary with nothing in it yet. @example const s = emptyRunSummary(); */
 export function emptyRunSummary(): RunSummary {
-  return { files: [], rejected: [], steps: [], tables: [], expectations: [] };
+  return { files: [], rejected: [], steps: [], tables: [], expectations: [], warnings: [] };
 }
 
 /**
@@ -52,6 +53,7 @@ export function formatRunSummary(s: RunSummary): string {
     for (const e of failed)
       lines.push(`  ${e.level.toUpperCase()} ${e.table}.${e.column} ${e.rule}: ${e.failures} rows`);
   }
+  for (const w of s.warnings) lines.push(`WARNING: ${w}`);
   lines.push('Tables:');
   for (const t of s.tables)
     lines.push(`  ${t.table.padEnd(44)} ${String(t.rows).padStart(10)} rows  (version ${t.version})`);

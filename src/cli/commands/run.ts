@@ -5,12 +5,12 @@ import { DuckDbEngine } from '../../engine/duckdb/duckdb-engine.js';
 import { CarelakeError } from '../../errors/carelake-error.js';
 import { UsageError } from '../../errors/usage-error.js';
 import { readLake, resolveLakeDir } from '../../lakehouse/read-lake.js';
+import { type RunTarget, runPipeline } from '../../pipeline/run-pipeline.js';
 import { emptyRunSummary, formatRunSummary } from '../../pipeline/run-summary.js';
-import { type Layers, runSessionsPipeline } from '../../pipeline/sessions/run-sessions-pipeline.js';
 import type { Command } from '../command.js';
 import { parseOptions } from '../parse-options.js';
 
-const help = `Usage: carelake run [all|bronze|silver|gold|sessions] [--lake DIR] [--engine duckdb] [--full-refresh]
+const help = `Usage: carelake run [all|sessions|hospital|bronze|silver|gold] [--lake DIR] [--engine duckdb] [--full-refresh]
 
 Runs the pipeline over the landing zone: bronze (typed, bad rows quarantined with a reason),
 silver (cleaned, deduplicated), gold (sessions and summaries). Re-runs are safe: a landing file
@@ -19,9 +19,10 @@ summary: per landing file, rows in = loaded + quarantined; rows refused later by
 expectations; rows per table; time per step. Exits 1 when an error-level expectation fails.
 
 Targets:
-  all        every layer (default)
+  all        both pipelines, every layer (default)
   sessions   the clinician EMR sessionization pipeline, all layers
-  bronze | silver | gold   one layer
+  hospital   the hospital-operations pipeline (admissions, claims, staffing), all layers
+  bronze | silver | gold   one layer of both pipelines
 
 Options:
   --lake DIR       the lake (default $CARELAKE_LAKE, else ./lakehouse)
@@ -32,13 +33,7 @@ Example:
   carelake run sessions --lake ./lakehouse
 `;
 
-const TARGETS: Record<string, Layers> = {
-  all: { bronze: true, silver: true, gold: true },
-  sessions: { bronze: true, silver: true, gold: true },
-  bronze: { bronze: true, silver: false, gold: false },
-  silver: { bronze: false, silver: true, gold: false },
-  gold: { bronze: false, silver: false, gold: true },
-};
+const TARGETS: readonly RunTarget[] = ['all', 'sessions', 'hospital', 'bronze', 'silver', 'gold'];
 
 const command: Command = {
   help,
@@ -48,12 +43,9 @@ const command: Command = {
       engine: { type: 'string' },
       'full-refresh': { type: 'boolean' },
     });
-    const target = positionals[0] ?? 'all';
-    const layers = TARGETS[target];
-    if (layers === undefined || positionals.length > 1) {
-      throw new UsageError(
-        `run: unknown target "${positionals.join(' ')}"; use all, sessions, bronze, silver or gold`,
-      );
+    const target = (positionals[0] ?? 'all') as RunTarget;
+    if (!TARGETS.includes(target) || positionals.length > 1) {
+      throw new UsageError(`run: unknown target "${positionals.join(' ')}"; use ${TARGETS.join(', ')}`);
     }
     const engineName = values.engine ?? 'duckdb';
     if (engineName !== 'duckdb')
@@ -62,7 +54,7 @@ const command: Command = {
     const engine = await DuckDbEngine.open(engineOptions(lake.config.engine));
     const summary = emptyRunSummary();
     try {
-      const errors = await runSessionsPipeline(
+      const errors = await runPipeline(
         {
           engine,
           lake,
@@ -72,7 +64,7 @@ const command: Command = {
           summary,
           log: (line) => io.stderr.write(`${line}\n`),
         },
-        layers,
+        target,
       );
       io.stdout.write(formatRunSummary(summary));
       if (errors > 0)

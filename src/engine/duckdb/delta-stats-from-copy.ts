@@ -66,6 +66,8 @@ function statValue(type: DeltaType, text: string, bound: 'min' | 'max'): unknown
   if (NUMERIC.has(type) || type.startsWith('decimal')) {
     return /^-?\d+(\.\d+)?([eE][+-]?\d+)?$/.test(text) ? new RawJson(text) : undefined;
   }
+  if (type === 'boolean')
+    return text === '1' || text === 'true' ? true : text === '0' || text === 'false' ? false : undefined;
   if (type === 'date') return text;
   if (type === 'timestamp') return isoMillis(text, bound);
   if (type === 'string') {

@@ -36,24 +36,31 @@ export class DuckDbDataWriter implements DataWriter {
   async writeFiles(request: Parameters<DataWriter['writeFiles']>[0]): Promise<WrittenFile[]> {
     const { source, tableDir, columns, partitionColumns, partitionTypes } = request;
     const { sql, params } = sourceSql(source, partitionTypes);
-    const projection = columns.map((c) => projectColumn(c)).join(', ');
+    // Compaction reads one partition: write it straight into that partition's folder (DuckDB
+    // cannot combine PARTITION_BY with FILE_SIZE_BYTES), leaving the partition columns out.
+    const fixed = source.kind === 'files' && partitionColumns.length > 0 ? source.partitionValues : undefined;
+    const splitBy = fixed ? [] : partitionColumns;
+    const outputDir = fixed ? join(tableDir, partitionFolder(partitionColumns, fixed)) : tableDir;
+    const projection = columns
+      .filter((c) => !fixed || !partitionColumns.includes(c.name))
+      .map((c) => projectColumn(c))
+      .join(', ');
     let body = `SELECT ${projection} FROM (${sql}) AS __src`;
     if (request.zorderBy !== undefined && request.zorderBy.length > 0) {
       const z = zorderSelect(request.zorderBy, body);
       body = `SELECT * EXCLUDE (${z.keyColumn}, ${request.zorderBy.map((_, j) => `__zr${j}`).join(', ')}) FROM (${z.sql}) ORDER BY ${z.keyColumn}`;
     }
     const options = ['FORMAT parquet', 'COMPRESSION snappy', 'RETURN_STATS'];
-    await mkdir(tableDir, { recursive: true });
+    await mkdir(outputDir, { recursive: true });
     let target: string;
-    if (partitionColumns.length > 0 || request.targetFileBytes !== undefined) {
-      target = tableDir;
+    if (splitBy.length > 0 || request.targetFileBytes !== undefined) {
+      target = outputDir;
       options.push('APPEND', "FILENAME_PATTERN 'part-{i}-{uuid}-c000.snappy'");
-      if (partitionColumns.length > 0)
-        options.push(`PARTITION_BY (${partitionColumns.map(quoteIdentifier).join(', ')})`);
+      if (splitBy.length > 0) options.push(`PARTITION_BY (${splitBy.map(quoteIdentifier).join(', ')})`);
       if (request.targetFileBytes !== undefined)
         options.push(`FILE_SIZE_BYTES ${Math.floor(request.targetFileBytes)}`);
     } else {
-      target = join(tableDir, `part-00000-${randomUUID()}-c000.snappy.parquet`);
+      target = join(outputDir, `part-00000-${randomUUID()}-c000.snappy.parquet`);
     }
     // The target is bound after the source's own parameters, in the same style (DuckDB cannot mix them).
     let allParams: SqlParams;
@@ -80,7 +87,8 @@ export class DuckDbDataWriter implements DataWriter {
         await rm(file, { force: true });
         continue;
       }
-      const partitionValues = readPartitionValues(row.partition_keys, partitionColumns, partitionTypes);
+      const partitionValues =
+        fixed ?? readPartitionValues(row.partition_keys, partitionColumns, partitionTypes);
       const relativePath = await placeFile(tableDir, file, partitionColumns, partitionValues);
       written.push({
         relativePath,

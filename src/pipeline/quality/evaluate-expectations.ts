@@ -32,6 +32,10 @@ export async function evaluateExpectations(
         sql = `SELECT count(*) AS n FROM ${from} WHERE ${col} < coalesce($min, ${col}) OR ${col} > coalesce($max, ${col})`;
         params = { min: e.min ?? null, max: e.max ?? null } as unknown as Record<string, number>;
         break;
+      case 'row':
+        // A row rule from the model's metadata file (project SQL, not user input).
+        sql = `SELECT count(*) AS n FROM ${from} WHERE NOT coalesce((${e.sql}), true)`;
+        break;
       case 'accepted_values':
         sql = `SELECT count(*) AS n FROM ${from} WHERE ${col} IS NOT NULL AND NOT list_contains($values, ${col}::VARCHAR)`;
         params = { values: e.values ?? [] };

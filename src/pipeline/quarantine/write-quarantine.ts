@@ -5,7 +5,8 @@ import { lakeTable, type RunContext } from '../run-context.js';
  * Appends refused rows to a lakehouse's `quarantine` table (DESIGN.md): `_source_table`,
  * `_reject_reason`, `_reject_detail`, `_raw`, `_source_file`, `_batch_id`, `_ingested_at`.
  * `sql` must yield `_reject_reason`, `_reject_detail`, `_raw` and `_source_file`; the `txn` makes
- * a re-run of the same batch a no-op.
+ * a re-run of the same batch a no-op, and `replace` swaps this source table's earlier rejects
+ * (for layers rebuilt in full).
  *
  * @example
  * await writeQuarantine(ctx, 'lh_bronze', 'bronze_emr_events', 'SELECT … FROM model_out WHERE _reject_reason IS NOT NULL', txn);
@@ -15,8 +16,9 @@ export async function writeQuarantine(
   lakehouse: string,
   sourceTable: string,
   sql: string,
-  txn: { appId: string; version: number },
+  txn: { appId: string; version: number } | undefined,
   params: Readonly<Record<string, string | number>> = {},
+  options: { replace?: boolean } = {},
 ): Promise<void> {
   await writeTable(lakeTable(ctx, lakehouse, 'quarantine'), ctx.engine.writer, {
     source: {
@@ -32,6 +34,11 @@ export async function writeQuarantine(
         ingested_at: ctx.startedAt.toISOString(),
       },
     },
-    txn,
+    ...(txn ? { txn } : {}),
+    // Partitioned by source table, so a layer rebuilt in full replaces exactly its own rejects.
+    partitionBy: ['_source_table'],
+    ...(options.replace
+      ? { mode: 'overwrite' as const, replaceWhere: { _source_table: [sourceTable] } }
+      : {}),
   });
 }

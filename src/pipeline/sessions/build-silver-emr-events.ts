@@ -69,6 +69,8 @@ export async function buildSilverEmrEvents(ctx: RunContext): Promise<number[] | 
     'emr_events',
     'SELECT _reject_reason, _reject_detail, _raw, _bronze_source_file AS _source_file FROM silver_out WHERE _reject_reason IS NOT NULL',
     { appId: `${APP_ID}@quarantine`, version: bronze.version },
+    {},
+    { replace: full },
   );
   for (const r of await db.readRows(
     'SELECT _reject_reason AS reason, count(*) AS n FROM silver_out WHERE _reject_reason IS NOT NULL GROUP BY 1 ORDER BY 1',

@@ -1,7 +1,5 @@
 import { ingestLandingDataset } from '../bronze/ingest-landing-dataset.js';
-import { evaluateExpectations } from '../quality/evaluate-expectations.js';
-import { readModelMeta } from '../read-model.js';
-import { exposeLatest, prepareCatalogs, type RunContext } from '../run-context.js';
+import { exposeLatest, type RunContext } from '../run-context.js';
 import { buildClinicianDim } from './build-clinician-dim.js';
 import { buildSessionSummary } from './build-session-summary.js';
 import { buildSessions } from './build-sessions.js';
@@ -11,27 +9,15 @@ import { clinicianBucket } from './clinician-buckets.js';
 /** Which layers of the sessions pipeline to run. */
 export type Layers = { bronze: boolean; silver: boolean; gold: boolean };
 
-const MODELS: [string, string][] = [
-  ['lh_bronze', 'bronze_clinicians'],
-  ['lh_bronze', 'bronze_clinician_roles'],
-  ['lh_bronze', 'bronze_emr_events'],
-  ['lh_silver', 'clinician_dim'],
-  ['lh_silver', 'emr_events'],
-  ['lh_gold', 'clinician_emr_sessions'],
-  ['lh_gold', 'gold_clinician_session_summary'],
-];
-
 /**
  * The clinician sessionization pipeline: landing CSV/Parquet → bronze (typed, quarantined) →
  * silver clinician_dim and emr_events (deduplicated, incremental) → gold clinician_emr_sessions
- * (only the affected clinician buckets) and the per-role daily summary. Returns the number of
- * error-level expectation breaches.
+ * (only the affected clinician buckets) and the per-role daily summary.
  *
  * @example
  * await runSessionsPipeline(ctx, { bronze: true, silver: true, gold: true });
  */
-export async function runSessionsPipeline(ctx: RunContext, layers: Layers): Promise<number> {
-  await prepareCatalogs(ctx);
+export async function runSessionsPipeline(ctx: RunContext, layers: Layers): Promise<void> {
   if (layers.bronze) {
     for (const model of ['bronze_clinician_roles', 'bronze_clinicians', 'bronze_emr_events'])
       await ingestLandingDataset(ctx, model);
@@ -51,17 +37,4 @@ export async function runSessionsPipeline(ctx: RunContext, layers: Layers): Prom
     await buildSessions(ctx, sessionsExist ? buckets : 'all');
     if (buckets === 'all' || buckets.length > 0 || !sessionsExist) await buildSessionSummary(ctx);
   }
-  let errors = 0;
-  for (const [lakehouse, name] of MODELS) {
-    const snapshot = await exposeLatest(ctx, lakehouse, name);
-    if (snapshot === undefined) continue;
-    ctx.summary.tables.push({
-      table: `${lakehouse}.dbo.${name}`,
-      rows: snapshot.numRecords() ?? 0,
-      version: snapshot.version,
-    });
-    const layer = lakehouse.slice(3);
-    errors += await evaluateExpectations(ctx, lakehouse, name, readModelMeta(layer, name).expectations ?? []);
-  }
-  return errors;
 }

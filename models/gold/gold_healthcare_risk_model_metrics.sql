@@ -1,0 +1,44 @@
+-- gold_healthcare_risk_model_metrics: how well the LACE score predicts the observed 30-day
+-- readmission of eligible index stays. One overall row with the AUC (C-statistic, by the
+-- Mann–Whitney rank sum with tied scores at their average rank) and one row per risk tier with
+-- its counts and observed rate (calibration).
+with stays as (
+    select risk_score, risk_tier, observed_readmitted_30d as y
+    from lh_gold.dbo.gold_healthcare_readmission_risk
+    where index_eligible
+),
+
+ranked as (
+    select
+        y,
+        rank() over (order by risk_score) + (count(*) over (partition by risk_score) - 1) / 2.0 as average_rank
+    from stays
+),
+
+auc as (
+    select
+        (sum(average_rank) filter (where y = 1) - count(*) filter (where y = 1) * (count(*) filter (where y = 1) + 1) / 2.0)
+        / nullif(count(*) filter (where y = 1) * count(*) filter (where y = 0), 0) as auc
+    from ranked
+)
+
+select
+    'overall' as scope,
+    cast(null as varchar) as risk_tier,
+    count(*) as encounters,
+    coalesce(sum(y), 0) as readmitted,
+    round(100.0 * sum(y) / nullif(count(*), 0), 2) as observed_rate_pct,
+    round(avg(risk_score), 2) as mean_risk_score,
+    round((select auc from auc), 4) as auc
+from stays
+union all
+select
+    'tier',
+    risk_tier,
+    count(*),
+    coalesce(sum(y), 0),
+    round(100.0 * sum(y) / nullif(count(*), 0), 2),
+    round(avg(risk_score), 2),
+    null
+from stays
+group by risk_tier

@@ -1,0 +1,38 @@
+-- silver_healthcare_claims: one row per claim (the latest delivery wins; earlier ones go to
+-- quarantine as superseded), standardised and joined
+-- to its encounter's payer. A claim whose encounter is unknown is refused (unknown_encounter).
+-- CO-45 (charges exceed the fee schedule) is a contractual adjustment, not a denial.
+-- Inputs: lh_bronze.dbo.bronze_healthcare_claims, lh_silver.dbo.silver_healthcare_encounters.
+with ranked as (
+    select
+        *,
+        row_number() over (
+            partition by claim_id
+            order by _bronze_ingested_at desc, _bronze_source_file desc, _bronze_row desc
+        ) as recency
+    from lh_bronze.dbo.bronze_healthcare_claims
+)
+
+select
+    claims.claim_id,
+    claims.encounter_id,
+    claims.payer,
+    encounters.payer as encounter_payer,
+    claims.cpt_code,
+    claims.icd10_code,
+    claims.billed_amt,
+    claims.allowed_amt,
+    claims.paid_amt,
+    claims.denial_reason_code,
+    claims.denial_reason_code is not null and claims.denial_reason_code <> 'CO-45' as is_denied,
+    claims.service_dt,
+    claims.service_dt between encounters.admit_date and coalesce(encounters.discharge_date, claims.service_dt) as service_within_stay,
+    claims._bronze_source_file,
+    case when encounters.encounter_id is null then 'unknown_encounter' end as _reject_reason,
+    case
+        when encounters.encounter_id is null then 'encounter_id "' || claims.encounter_id || '" is not in silver_healthcare_encounters'
+    end as _reject_detail,
+    to_json(claims) as _raw
+from ranked as claims
+left join lh_silver.dbo.silver_healthcare_encounters as encounters on encounters.encounter_id = claims.encounter_id
+where claims.recency = 1

@@ -1,0 +1,102 @@
+-- silver_healthcare_encounters: one row per encounter (the latest delivery wins; earlier ones
+-- are kept in quarantine as superseded), with calendar dates in the lake's zone, LOS from the
+-- dates, ED intervals, CMS-style 30-day readmission and a data-quality score.
+-- Readmission: an index stay is eligible when discharged alive, not AMA, not transferred to
+-- another acute hospital; it is readmitted when the same patient has an unplanned (not Elective)
+-- admission 0–30 days after its discharge date. The later stay carries readmit_30d.
+-- Input: lh_bronze.dbo.bronze_healthcare_admissions. Parameter: $source_time_zone.
+with ranked as (
+    select
+        *,
+        row_number() over (
+            partition by encounter_id
+            order by _bronze_ingested_at desc, _bronze_source_file desc, _bronze_row desc
+        ) as recency
+    from lh_bronze.dbo.bronze_healthcare_admissions
+),
+
+stays as (
+    select
+        * exclude (recency),
+        cast(timezone($source_time_zone, admit_dt) as date) as admit_date,
+        cast(timezone($source_time_zone, discharge_dt) as date) as discharge_date,
+        discharge_dt < admit_dt as los_negative,
+        coalesce(admit_type, '') <> 'Elective' as unplanned,
+        discharge_dt is not null
+        and discharge_dt >= admit_dt
+        and lower(coalesce(disposition, '')) not in ('expired', 'ama', 'left against medical advice', 'transfer', 'transfer to acute')
+            as index_eligible
+    from ranked
+    where recency = 1
+),
+
+readmission_pairs as (
+    select
+        index_stay.encounter_id as index_encounter_id,
+        later_stay.encounter_id as readmit_encounter_id
+    from stays as index_stay
+    inner join stays as later_stay
+        on later_stay.mrn_hash = index_stay.mrn_hash
+        and later_stay.encounter_id <> index_stay.encounter_id
+        and later_stay.admit_dt > index_stay.admit_dt
+    where index_stay.index_eligible
+        and later_stay.unplanned
+        and later_stay.admit_date - index_stay.discharge_date between 0 and 30
+),
+
+sequenced as (
+    select
+        *,
+        admit_date - lag(discharge_date) over (partition by mrn_hash order by admit_dt, encounter_id) as days_since_last_discharge
+    from stays
+)
+
+select
+    encounter_id,
+    mrn_hash,
+    ssn_masked,
+    admit_dt,
+    discharge_dt,
+    admit_date,
+    discharge_date,
+    case when not los_negative then discharge_date - admit_date end as los_calc,
+    coalesce(los_negative, false) as los_negative,
+    los as los_reported,
+    drg_code,
+    payer,
+    disposition,
+    admit_type,
+    age,
+    gender,
+    unit,
+    charlson_index,
+    ed_visits_prior_6m,
+    ed_arrival_dt,
+    ed_decision_dt,
+    case when ed_arrival_dt <= admit_dt then (epoch(admit_dt) - epoch(ed_arrival_dt)) / 60.0 end as ed_to_admit_minutes,
+    case when ed_decision_dt <= admit_dt then (epoch(admit_dt) - epoch(ed_decision_dt)) / 60.0 end as ed_boarding_minutes,
+    readmit_flag as readmit_flag_reported,
+    encounter_id in (select readmit_encounter_id from readmission_pairs) as readmit_30d,
+    days_since_last_discharge,
+    index_eligible,
+    case when encounter_id in (select index_encounter_id from readmission_pairs) then 1 else 0 end as readmitted_within_30d,
+    -- _dq_score weights (sum 100): discharge_dt 15, disposition 10, age 10, admit_type 10, unit 10,
+    -- charlson_index 10, consistent LOS 10, consistent ED times 10, gender 5, ed_visits_prior_6m 5, ssn_masked 5.
+    (case when discharge_dt is not null then 15 else 0 end)
+    + (case when disposition is not null then 10 else 0 end)
+    + (case when age is not null then 10 else 0 end)
+    + (case when admit_type is not null then 10 else 0 end)
+    + (case when unit is not null then 10 else 0 end)
+    + (case when charlson_index is not null then 10 else 0 end)
+    + (case when not coalesce(los_negative, true) and (los is null or los = discharge_date - admit_date) then 10 else 0 end)
+    + (case
+        when ed_arrival_dt is null and ed_decision_dt is null then 10
+        when ed_arrival_dt <= coalesce(ed_decision_dt, admit_dt) and coalesce(ed_decision_dt, admit_dt) <= admit_dt then 10
+        else 0
+    end)
+    + (case when gender is not null then 5 else 0 end)
+    + (case when ed_visits_prior_6m is not null then 5 else 0 end)
+    + (case when ssn_masked is not null then 5 else 0 end) as _dq_score,
+    _bronze_source_file,
+    _bronze_ingested_at
+from sequenced

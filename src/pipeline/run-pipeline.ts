@@ -1,0 +1,69 @@
+import { runHospitalPipeline } from './hospital/run-hospital-pipeline.js';
+import { evaluateExpectations } from './quality/evaluate-expectations.js';
+import { readModelMeta } from './read-model.js';
+import { exposeLatest, prepareCatalogs, type RunContext } from './run-context.js';
+import { runSessionsPipeline } from './sessions/run-sessions-pipeline.js';
+
+/** What `carelake run` can be asked to run. */
+export type RunTarget = 'all' | 'sessions' | 'hospital' | 'bronze' | 'silver' | 'gold';
+
+/** Every table the pipelines produce, in layer order, for the summary and the expectations. */
+export const PIPELINE_TABLES: readonly [string, string][] = [
+  ['lh_bronze', 'bronze_clinicians'],
+  ['lh_bronze', 'bronze_clinician_roles'],
+  ['lh_bronze', 'bronze_emr_events'],
+  ['lh_bronze', 'bronze_healthcare_admissions'],
+  ['lh_bronze', 'bronze_healthcare_claims'],
+  ['lh_bronze', 'bronze_healthcare_staffing'],
+  ['lh_silver', 'clinician_dim'],
+  ['lh_silver', 'emr_events'],
+  ['lh_silver', 'ref_ms_drg_weights'],
+  ['lh_silver', 'silver_healthcare_encounters'],
+  ['lh_silver', 'silver_healthcare_claims'],
+  ['lh_silver', 'silver_healthcare_staffing'],
+  ['lh_gold', 'clinician_emr_sessions'],
+  ['lh_gold', 'gold_clinician_session_summary'],
+  ['lh_gold', 'gold_healthcare_kpis'],
+  ['lh_gold', 'gold_healthcare_kpis_by_payer'],
+  ['lh_gold', 'gold_healthcare_daily_census'],
+  ['lh_gold', 'gold_healthcare_ed_metrics'],
+  ['lh_gold', 'gold_healthcare_denials'],
+  ['lh_gold', 'gold_healthcare_staffing_ratios'],
+  ['lh_gold', 'gold_healthcare_readmission_risk'],
+  ['lh_gold', 'gold_healthcare_risk_model_metrics'],
+];
+
+/**
+ * Runs the requested pipelines and layers, then records every table's size and evaluates every
+ * model's expectations. Returns the number of error-level breaches (the run fails on any).
+ *
+ * @example
+ * const errors = await runPipeline(ctx, 'all');
+ */
+export async function runPipeline(ctx: RunContext, target: RunTarget): Promise<number> {
+  await prepareCatalogs(ctx);
+  const everyLayer = { bronze: true, silver: true, gold: true };
+  const layers =
+    target === 'bronze' || target === 'silver' || target === 'gold'
+      ? { bronze: target === 'bronze', silver: target === 'silver', gold: target === 'gold' }
+      : everyLayer;
+  if (target !== 'hospital') await runSessionsPipeline(ctx, layers);
+  if (target !== 'sessions') await runHospitalPipeline(ctx, layers);
+  let errors = 0;
+  for (const [lakehouse, name] of PIPELINE_TABLES) {
+    const snapshot = await exposeLatest(ctx, lakehouse, name);
+    if (snapshot === undefined) continue;
+    ctx.summary.tables.push({
+      table: `${lakehouse}.dbo.${name}`,
+      rows: snapshot.numRecords() ?? 0,
+      version: snapshot.version,
+    });
+    errors += await evaluateExpectations(
+      ctx,
+      lakehouse,
+      name,
+      readModelMeta(lakehouse.slice(3), name).expectations ?? [],
+    );
+  }
+  return errors;
+}

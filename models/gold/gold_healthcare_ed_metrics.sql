@@ -18,6 +18,6 @@ select
     round(quantile_cont(ed_to_admit_minutes, 0.9), 1) as p90_ed_to_admit_min,
     round(quantile_cont(ed_boarding_minutes, 0.5), 1) as median_boarding_min,
     round(quantile_cont(ed_boarding_minutes, 0.9), 1) as p90_boarding_min,
-    round(100.0 * count(*) filter (where ed_to_admit_minutes > 240) / count(*), 2) as pct_over_240
+    round(100.0 * count(*) filter (where ed_to_admit_minutes > 240) / nullif(count(*), 0), 2) as pct_over_240
 from ed
 group by grouping sets ((metric_date), ())

@@ -98,6 +98,7 @@ export async function buildModelTable(ctx: RunContext, m: FullModel): Promise<bo
       });
     }
   }
+  await exposeLatest(ctx, m.lakehouse, m.model);
   ctx.summary.steps.push({
     step: `${m.lakehouse.slice(3)} ${m.model}`,
     ms: performance.now() - started,

@@ -37,6 +37,7 @@ export async function buildModelTable(ctx: RunContext, m: FullModel): Promise<bo
   const appId = `carelake/${m.model}<-inputs`;
   const existing = (await table.exists()) ? await table.readSnapshot() : undefined;
   if (!ctx.fullRefresh && existing?.appVersion(appId) === inputVersion) {
+    await exposeLatest(ctx, m.lakehouse, m.model);
     ctx.summary.steps.push({
       step: `${m.lakehouse.slice(3)} ${m.model}`,
       ms: performance.now() - started,

@@ -18,6 +18,7 @@ export const COMMANDS: Record<string, CommandEntry> = {
     load: () => import('./commands/demo.js'),
   },
   init: { summary: 'create a lake (folders and carelake.json)', load: () => import('./commands/init.js') },
+  generate: { summary: 'land a synthetic hospital', load: () => import('./commands/generate.js') },
   run: {
     summary: 'run the pipeline: landing → bronze → silver → gold',
     load: () => import('./commands/run.js'),

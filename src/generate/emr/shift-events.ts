@@ -1,0 +1,102 @@
+import type { Census } from '../population/census.js';
+import type { Stay } from '../population/stay.js';
+import type { Rng } from '../random/rng.js';
+import { actionPickers } from './action-pickers.js';
+import type { Clinician } from './clinician.js';
+import type { EmrEvent } from './emr-event.js';
+import { eventMetadata } from './event-metadata.js';
+import { betweenSessionGap, withinSessionGap } from './session-gaps.js';
+
+/**
+ * One clinician's shift of exactly `count` events, appended to `out`; returns how many work
+ * sessions it has (the ground truth a sessionizer should find). The shift opens with LOGIN and
+ * closes with LOGOUT; in between, sessions separated by gaps over the clinician's threshold, each
+ * a chart session (OPEN_CHART of a patient present on the clinician's unit, then role-specific
+ * actions, sometimes switching patient) or other work (schedules, reports).
+ *
+ * @example
+ * const sessions = shiftEvents(rng, clinician, 90, shiftStart, census, out);
+ */
+export function shiftEvents(
+  rng: Rng,
+  clinician: Clinician,
+  count: number,
+  start: number,
+  census: Census,
+  out: EmrEvent[],
+): number {
+  const profile = clinician.profile;
+  const limit = clinician.threshold * 60;
+  const maxSessions = Math.max(1, Math.floor(clinician.shift.hours * 1.5));
+  const wanted = Math.round((count / profile.eventsPerSession) * (0.8 + 0.4 * rng.float()));
+  const sessions = Math.min(count, maxSessions, Math.max(1, wanted));
+  const sizes = splitEvenly(rng, count, sessions);
+  const breaks = (sessions - 1) * (limit + 900);
+  const perSession = Math.max(120, (clinician.shift.hours * 3600 - breaks) / sessions);
+  const pickers = actionPickers(profile);
+  let t = start;
+  let order = 0;
+  for (let s = 0; s < sessions; s++) {
+    const size = sizes[s]!;
+    let relogin = false;
+    if (s > 0) {
+      const gap = betweenSessionGap(rng, limit);
+      relogin = gap > limit + 600 && rng.chance(0.3);
+      t += gap;
+    }
+    const median = Math.min(150, Math.max(10, perSession / Math.max(1, size - 1)));
+    const times: number[] = [t];
+    for (let k = 1; k < size; k++) {
+      t += withinSessionGap(rng, median, limit);
+      times.push(t);
+    }
+    const first = s === 0 || relogin ? 1 : 0;
+    const last = s === sessions - 1 && size - first > 0 ? 1 : 0;
+    let stay: Stay | undefined;
+    const chartSession = !rng.chance(profile.otherSessionShare);
+    for (let k = 0; k < size; k++) {
+      let type: string;
+      let patient = '';
+      let chart = 0;
+      if (k < first) type = 'LOGIN';
+      else if (k >= size - last) type = 'LOGOUT';
+      else if (chartSession && (stay === undefined || rng.chance(0.12))) {
+        const unit = clinician.unit >= 0 && rng.chance(0.85) ? clinician.unit : -1;
+        stay = census.pickPresent(rng, unit, times[k]!, times[size - 1]!) ?? stay;
+        type =
+          stay === undefined
+            ? pickers.other.pick(rng)
+            : profile.role === 'Admin'
+              ? 'CHECK_BILLING'
+              : 'OPEN_CHART';
+        chart = stay === undefined ? 0 : stay.seq + 1;
+      } else type = stay === undefined ? pickers.other.pick(rng) : pickers.chart.pick(rng);
+      if (stay !== undefined && type !== 'LOGIN' && type !== 'LOGOUT' && !NO_PATIENT.has(type)) {
+        patient = stay.patient.mrnHash;
+      }
+      out.push({
+        ts: times[k]!,
+        clinician: clinician.index,
+        order: order++,
+        type,
+        patient,
+        metadata: eventMetadata(rng, type, chart, clinician.ip),
+      });
+    }
+  }
+  return sessions;
+}
+
+/** Event types that are never about one patient. */
+const NO_PATIENT = new Set(['VIEW_SCHEDULE', 'RUN_REPORT', 'CHECK_AUDIT_LOG']);
+
+// `total` split into `parts` sizes of at least 1 that differ by at most a factor of about 2.
+function splitEvenly(rng: Rng, total: number, parts: number): number[] {
+  const weights = Array.from({ length: parts }, () => 0.6 + 0.8 * rng.float());
+  const sum = weights.reduce((a, b) => a + b, 0);
+  const spare = total - parts;
+  const sizes = weights.map((w) => 1 + Math.floor((spare * w) / sum));
+  let left = total - sizes.reduce((a, b) => a + b, 0);
+  for (let i = 0; left > 0; i = (i + 1) % parts, left--) sizes[i]!++;
+  return sizes;
+}

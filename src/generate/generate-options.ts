@@ -1,0 +1,35 @@
+import type { DatasetCounts } from './scales.js';
+
+/** Everything that determines the generated files (same options + same seed = same bytes). */
+export interface GenerateOptions {
+  /** The landing folder the files go to. */
+  outDir: string;
+  seed: number;
+  counts: DatasetCounts;
+  format: 'parquet' | 'csv';
+  /** Share of rows given an injected fault (0 = clean). */
+  dirtyRate: number;
+  /**
+   * The HMAC key for MRN pseudonyms. The CLI reads it from CARELAKE_HASH_SALT only;
+   * `carelake demo` passes DEMO_HASH_SALT. At least 16 characters.
+   */
+  salt: string;
+  /** Staffed beds of the simulated hospital (default 350, the lake default). */
+  beds?: number;
+  /** Target patients per RN by unit (default: the lake defaults). */
+  ratioLimits?: Readonly<Record<string, number>>;
+  /** Default inactivity window by role, in minutes (written to roles.csv). */
+  roleInactivityMinutes?: Readonly<Record<string, number>>;
+  /** End of the simulated period, exclusive (default 2025-04-01T00:00:00Z). */
+  periodEnd?: Date;
+  /** An MS-DRG weights CSV to use instead of the shipped FY2024 table. */
+  drgTablePath?: string;
+}
+
+/** Knobs that change speed, never bytes. */
+export interface GenerateTuning {
+  /** Bytes buffered per file before each write (the chunk size). */
+  bufferBytes?: number;
+  /** Parquet conversions run at once (each single-threaded). */
+  parallelConversions?: number;
+}

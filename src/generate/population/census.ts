@@ -1,0 +1,73 @@
+import type { Rng } from '../random/rng.js';
+import type { Stay } from './stay.js';
+
+/**
+ * The stays that are (or will be, later today) in the hospital: what staffing counts and which
+ * patients clinicians open charts of. Holds only current stays, so its size is the census, not
+ * the run.
+ *
+ * @example
+ * census.add(stay);
+ * census.countInUnit(unit, dayStart + 7 * 3600);
+ */
+export class Census {
+  private active: Stay[] = [];
+  private byUnit: Stay[][];
+
+  constructor(units: number) {
+    this.byUnit = Array.from({ length: units }, () => []);
+  }
+
+  add(stay: Stay): void {
+    this.active.push(stay);
+    this.byUnit[stay.unit]!.push(stay);
+  }
+
+  /** Forgets stays discharged before `time`. */
+  dropDischargedBefore(time: number): void {
+    const keep = (s: Stay) => s.discharge >= time;
+    this.active = this.active.filter(keep);
+    this.byUnit = this.byUnit.map((list) => list.filter(keep));
+  }
+
+  /** Patients in `unit` at `time` (admitted at or before it, not yet discharged). */
+  countInUnit(unit: number, time: number): number {
+    let n = 0;
+    for (const s of this.byUnit[unit]!) if (s.admit <= time && s.discharge > time) n++;
+    return n;
+  }
+
+  /** Mean acuity of the patients in `unit` at `time` (0 when empty). */
+  meanAcuity(unit: number, time: number): number {
+    let n = 0;
+    let sum = 0;
+    for (const s of this.byUnit[unit]!) {
+      if (s.admit <= time && s.discharge > time) {
+        n++;
+        sum += s.acuity;
+      }
+    }
+    return n === 0 ? 0 : sum / n;
+  }
+
+  /** Stays in `unit` now, including those admitted later today (for occupancy estimates). */
+  size(unit: number): number {
+    return this.byUnit[unit]!.length;
+  }
+
+  /**
+   * A random patient present in `unit` (any unit when negative) for the whole of [from, to], or
+   * undefined when there is none: a few random probes, then a scan.
+   */
+  pickPresent(rng: Rng, unit: number, from: number, to: number): Stay | undefined {
+    const list = unit < 0 ? this.active : this.byUnit[unit]!;
+    if (list.length === 0) return undefined;
+    const ok = (s: Stay) => s.admit <= from && s.discharge >= to;
+    for (let i = 0; i < 6; i++) {
+      const s = list[rng.int(list.length)]!;
+      if (ok(s)) return s;
+    }
+    const present = list.filter(ok);
+    return present.length === 0 ? undefined : present[rng.int(present.length)];
+  }
+}

@@ -1,0 +1,69 @@
+import { maskSsn } from '../../privacy/mask-ssn.js';
+import type { MrnHasher } from '../../privacy/mrn-hasher.js';
+import { syntheticSsn } from '../../privacy/synthetic-ssn.js';
+import type { Rng } from '../random/rng.js';
+import { mrnForPatient } from './mrn-for-patient.js';
+import { payerForAge } from './payer-for-age.js';
+
+/** A simulated patient: who they are and the history that shapes their next stay. */
+export interface Patient {
+  index: number;
+  /** Pseudonym (HMAC-SHA-256 of the MRN); the MRN itself is never stored. */
+  mrnHash: string;
+  ssnMasked: string;
+  gender: 'F' | 'M' | 'U';
+  payer: string;
+  /** Age at `firstSeen`. */
+  ageAtFirst: number;
+  firstSeen: number;
+  /** Hidden frailty (standard normal): drives comorbidity, ED use and readmission, but is not in
+   * any output, so a model built on the outputs cannot be perfect. */
+  frailty: number;
+  cancer: boolean;
+  charlson: number;
+  /** ED arrival times (epoch seconds) of earlier stays, newest last. */
+  edArrivals: number[];
+  /** DRG code and discharge time of the previous stay. */
+  lastDrg: string | undefined;
+  lastDischarge: number | undefined;
+  /** Stays so far, and how many of them were written (not burn-in). */
+  stays: number;
+  writtenStays: number;
+}
+
+/**
+ * Draws a new patient arriving at `time`: age (5% children, adults centred on the mid-60s),
+ * gender, payer by age, hidden frailty, comorbidity burden, a synthetic masked SSN.
+ *
+ * @example
+ * const p = createPatient(rng, 0, time, { seed: 42, hashMrn });
+ */
+export function createPatient(
+  rng: Rng,
+  index: number,
+  time: number,
+  ctx: { seed: number; hashMrn: MrnHasher },
+): Patient {
+  const child = rng.chance(0.05);
+  const age = child ? rng.int(18) : Math.min(100, Math.max(18, Math.round(64 + 17 * rng.normal())));
+  const frailty = rng.normal();
+  const charlsonMean = child ? 0.1 : Math.exp(-0.35 + 0.035 * (age - 60) + 0.45 * frailty);
+  const u = rng.float();
+  return {
+    index,
+    mrnHash: ctx.hashMrn(mrnForPatient(index, ctx.seed)),
+    ssnMasked: maskSsn(syntheticSsn((n) => rng.int(n))),
+    gender: u < 0.52 ? 'F' : u < 0.995 ? 'M' : 'U',
+    payer: payerForAge(age, rng),
+    ageAtFirst: age,
+    firstSeen: time,
+    frailty,
+    cancer: !child && rng.chance(0.03 + 0.0015 * Math.max(0, age - 40)),
+    charlson: Math.min(15, rng.poisson(charlsonMean)),
+    edArrivals: [],
+    lastDrg: undefined,
+    lastDischarge: undefined,
+    stays: 0,
+    writtenStays: 0,
+  };
+}

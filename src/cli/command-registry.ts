@@ -19,6 +19,10 @@ export const COMMANDS: Record<string, CommandEntry> = {
   },
   init: { summary: 'create a lake (folders and carelake.json)', load: () => import('./commands/init.js') },
   generate: { summary: 'land a synthetic hospital', load: () => import('./commands/generate.js') },
+  reference: {
+    summary: 'load reference data (MS-DRG weights)',
+    load: () => import('./commands/reference.js'),
+  },
   run: {
     summary: 'run the pipeline: landing → bronze → silver → gold',
     load: () => import('./commands/run.js'),

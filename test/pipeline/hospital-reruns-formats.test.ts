@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { landingDir } from '../../src/lakehouse/lake-layout.js';
@@ -95,4 +95,30 @@ test('CSV and Parquet landing files give identical silver and gold tables', asyn
   }
   await runPipeline(parquetLake, 'hospital');
   assert.deepEqual(await snapshotOf(parquetLake), await snapshotOf(csvLake));
+});
+
+test('reference load-drg-weights replaces the weights and the next run recomputes the case mix index', async () => {
+  const lake = await makePipelineLake({ 'admissions.csv': fixture('admissions.csv') });
+  await runPipeline(lake, 'hospital');
+  assert.match(await runPipeline(lake, 'hospital'), /inputs unchanged/);
+  const csv = join(landingDir(lake), '..', 'table5.csv');
+  writeFileSync(
+    csv,
+    'ms_drg,title,relative_weight,gmlos_days,fiscal_year\n999,UNGROUPABLE,0.5000,1.0,2025\n871,SEPSIS,2.0000,5.0,2025\n',
+  );
+  const loaded = await runCliCaptured(['reference', 'load-drg-weights', csv, '--lake', lake]);
+  assert.equal(loaded.code, 0, loaded.stderr);
+  assert.match(loaded.stdout, /Loaded 2 MS-DRG weights/);
+  await runPipeline(lake, 'hospital');
+  const kpis = await queryLake(
+    lake,
+    "SELECT drg_code, case_mix_index, unknown_drg_encounters FROM gold_healthcare_kpis WHERE drg_code IN ('871', '999', '291') ORDER BY 1",
+  );
+  assert.deepEqual(kpis, [
+    { drg_code: '291', case_mix_index: null, unknown_drg_encounters: 3 },
+    { drg_code: '871', case_mix_index: 2, unknown_drg_encounters: 0 },
+    { drg_code: '999', case_mix_index: 0.5, unknown_drg_encounters: 0 },
+  ]);
+  const missing = await runCliCaptured(['reference', 'load-drg-weights', '/nonexistent.csv', '--lake', lake]);
+  assert.equal(missing.code, 2);
 });

@@ -254,13 +254,15 @@ test('table history, describe, optimize, vacuum and restore', async () => {
   assert.match(missing.stderr, /not found.*lh_gold\.dbo\.sessions/);
 });
 
-test('demo lands the seed sample, runs everything and prints the sessions', async () => {
+test('demo generates a hospital, runs everything and prints KPIs; a re-run skips what it has', async () => {
   const lake = join(tempDir(), 'demo-lake');
-  const r = await runCliCaptured(['demo', '--lake', lake]);
+  const r = await runCliCaptured(['demo', '--lake', lake, '--scale', 'tiny']);
   assert.equal(r.code, 0, r.stderr);
-  assert.match(r.stdout, /emr_events\.csv\s+→ bronze_emr_events\s+26 = 26 \+ 0 ok/);
-  assert.match(r.stdout, /104_S2\s+\| Physician/);
-  assert.match(r.stdout, /\(8 rows\)/);
-  const again = await runCliCaptured(['demo', '--lake', lake]);
+  assert.match(r.stdout, /DEMO salt/);
+  assert.match(r.stdout, /admissions\.parquet\s+→ bronze_healthcare_admissions\s+200 = 200 \+ 0 ok/);
+  assert.match(r.stdout, /Expectations: \d+ passed, 0 failed/);
+  assert.match(r.stdout, /== Readmission risk model \(LACE\)\nscope/);
+  const again = await runCliCaptured(['demo', '--lake', lake, '--scale', 'tiny']);
+  assert.equal(again.code, 0, again.stderr);
   assert.match(again.stdout, /already ingested, skipped/);
 });

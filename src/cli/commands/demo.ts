@@ -1,49 +1,95 @@
-import { copyFile, mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { UsageError } from '../../errors/usage-error.js';
+import { generateLanding } from '../../generate/generate-landing.js';
+import { SCALES, type ScaleName } from '../../generate/scales.js';
 import { landingDir } from '../../lakehouse/lake-layout.js';
-import { resolveLakeDir } from '../../lakehouse/read-lake.js';
+import { readLake, resolveLakeDir } from '../../lakehouse/read-lake.js';
+import { DEMO_HASH_SALT } from '../../privacy/demo-salt.js';
 import type { Command } from '../command.js';
 import { COMMANDS } from '../command-registry.js';
 import { parseOptions } from '../parse-options.js';
 
-const SEED = fileURLToPath(new URL('../../../../data/seed-sessionization/', import.meta.url));
+const help = `Usage: carelake demo [--lake DIR] [--scale tiny|small] [--seed N]
 
-const help = `Usage: carelake demo [--lake DIR]
+Creates a lake (default ./lakehouse), generates a synthetic hospital (default: small — 10,000
+admissions, 25,000 claims, 5,000 staffing rows, 200 clinicians, 1M EMR events), runs the whole
+pipeline, and prints the run summary and a few KPIs. Safe to re-run: files already ingested are
+skipped.
 
-Creates a lake (default ./lakehouse), lands the seed notebook's sample (4 clinicians, 26 EMR
-events), runs the whole pipeline, prints the run summary and the sessions, and shows the queries
-to try next. Safe to re-run: files already ingested are skipped.
+DEMO ONLY: MRNs are hashed with a fixed, public demo salt, so the demo's mrn_hash values are not
+pseudonymous. For anything else use 'carelake generate' with CARELAKE_HASH_SALT set.
 
 Example:
   carelake demo --lake ./lakehouse
 `;
 
+const SHOWCASE: [string, string][] = [
+  [
+    'Sessions per clinician role',
+    'SELECT clinician_role, count(*) AS sessions, round(avg(session_duration_seconds) / 60, 1) AS avg_minutes, round(avg(event_count), 1) AS events FROM clinician_emr_sessions GROUP BY 1 ORDER BY 1',
+  ],
+  [
+    'KPIs by payer',
+    'SELECT payer, encounters, avg_los, readmit_rate_pct, case_mix_index FROM gold_healthcare_kpis_by_payer ORDER BY encounters DESC',
+  ],
+  [
+    'Readmission risk model (LACE)',
+    'SELECT scope, risk_tier, encounters, observed_rate_pct, auc FROM gold_healthcare_risk_model_metrics ORDER BY scope, risk_tier',
+  ],
+  [
+    'Denials',
+    "SELECT dimension_value AS payer, claims, denial_rate_pct, denial_rate_dollars_pct FROM gold_healthcare_denials WHERE dimension IN ('overall', 'payer') ORDER BY claims DESC",
+  ],
+];
+
 const command: Command = {
   help,
   async run(args, io) {
-    const { values } = parseOptions('demo', args, { lake: { type: 'string' } });
-    const lake = resolveLakeDir(values.lake, io.env, io.cwd);
+    const { values } = parseOptions('demo', args, {
+      lake: { type: 'string' },
+      scale: { type: 'string' },
+      seed: { type: 'string' },
+    });
+    const scale = (values.scale ?? 'small') as ScaleName;
+    if (scale !== 'tiny' && scale !== 'small')
+      throw new UsageError(
+        `demo: --scale is tiny or small, not "${values.scale}"; use carelake generate for more`,
+      );
+    const seed = Number(values.seed ?? 42);
+    if (!Number.isSafeInteger(seed))
+      throw new UsageError(`demo: --seed must be an integer, not "${values.seed}"`);
+    const dir = resolveLakeDir(values.lake, io.env, io.cwd);
     const step = async (name: string, argv: string[]) => {
       const code = await (await COMMANDS[name]!.load()).default.run(argv, io);
       if (code !== undefined && code !== 0) throw new Error(`demo: carelake ${name} exited ${code}`);
     };
-    io.stdout.write(`== carelake demo: lake ${lake}\n`);
-    await step('init', ['--lake', lake]);
-    await mkdir(landingDir(lake), { recursive: true });
-    for (const name of ['clinicians.csv', 'emr_events.csv'])
-      await copyFile(join(SEED, name), join(landingDir(lake), name));
-    io.stdout.write('\n== carelake run all\n');
-    await step('run', ['all', '--lake', lake]);
-    io.stdout.write('\n== clinician_emr_sessions\n');
-    await step('sql', [
-      '--lake',
-      lake,
-      'SELECT session_id, clinician_role, session_start_time, session_duration_seconds, event_count, split_cause FROM clinician_emr_sessions ORDER BY clinician_id, session_start_time',
-    ]);
+    io.stdout.write(`== carelake demo: lake ${dir}\n`);
+    await step('init', ['--lake', dir]);
+    const lake = await readLake(dir);
     io.stdout.write(
-      `\nTry next:\n  carelake sql --lake ${lake} "SELECT clinician_role, avg(session_duration_seconds) / 60 AS avg_minutes FROM clinician_emr_sessions GROUP BY 1"\n` +
-        `  carelake table history clinician_emr_sessions --lake ${lake}\n`,
+      `\n== generating a ${scale} synthetic hospital (seed ${seed}; DEMO salt: mrn_hash values are NOT pseudonymous)\n`,
+    );
+    const generated = await generateLanding({
+      outDir: landingDir(dir),
+      seed,
+      counts: SCALES[scale],
+      format: 'parquet',
+      dirtyRate: 0,
+      salt: DEMO_HASH_SALT,
+      beds: lake.config.staffedBeds,
+      ratioLimits: lake.config.ratioLimits,
+      roleInactivityMinutes: lake.config.roleInactivityMinutes,
+    });
+    for (const f of generated.files)
+      io.stdout.write(`  ${f.name.padEnd(22)} ${String(f.rows).padStart(10)} rows\n`);
+    io.stdout.write('\n== carelake run all\n');
+    await step('run', ['all', '--lake', dir]);
+    for (const [title, sql] of SHOWCASE) {
+      io.stdout.write(`\n== ${title}\n`);
+      await step('sql', ['--lake', dir, sql]);
+    }
+    io.stdout.write(
+      `\nTry next:\n  carelake sql --lake ${dir} "SELECT * FROM gold_healthcare_kpis ORDER BY encounters DESC LIMIT 10"\n` +
+        `  carelake table history clinician_emr_sessions --lake ${dir}\n`,
     );
     return 0;
   },

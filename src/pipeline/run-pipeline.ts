@@ -1,5 +1,6 @@
 import { runHospitalPipeline } from './hospital/run-hospital-pipeline.js';
 import { evaluateExpectations } from './quality/evaluate-expectations.js';
+import { writeExpectationResults } from './quality/write-expectation-results.js';
 import { readModelMeta } from './read-model.js';
 import { exposeLatest, prepareCatalogs, type RunContext } from './run-context.js';
 import { runSessionsPipeline } from './sessions/run-sessions-pipeline.js';
@@ -34,8 +35,9 @@ export const PIPELINE_TABLES: readonly [string, string][] = [
 ];
 
 /**
- * Runs the requested pipelines and layers, then records every table's size and evaluates every
- * model's expectations. Returns the number of error-level breaches (the run fails on any).
+ * Runs the requested pipelines and layers, then records every table's size, evaluates every
+ * model's expectations and appends the results to lh_gold.dbo.dq_expectation_results. Returns
+ * the number of error-level breaches (the run fails on any).
  *
  * @example
  * const errors = await runPipeline(ctx, 'all');
@@ -65,5 +67,6 @@ export async function runPipeline(ctx: RunContext, target: RunTarget): Promise<n
       readModelMeta(lakehouse.slice(3), name).expectations ?? [],
     );
   }
+  await writeExpectationResults(ctx);
   return errors;
 }

@@ -122,3 +122,23 @@ test('reference load-drg-weights replaces the weights and the next run recompute
   const missing = await runCliCaptured(['reference', 'load-drg-weights', '/nonexistent.csv', '--lake', lake]);
   assert.equal(missing.code, 2);
 });
+
+test('each run stores its expectation results in lh_gold.dbo.dq_expectation_results', async () => {
+  const lake = await makePipelineLake({
+    'claims.csv': fixture('claims.csv'),
+    'admissions.csv': fixture('admissions.csv'),
+  });
+  await runPipeline(lake, 'hospital');
+  await runPipeline(lake, 'hospital');
+  const runs = await queryLake(
+    lake,
+    "SELECT count(DISTINCT run_id) AS runs, bool_and(passed OR level = 'warn') AS ok FROM dq_expectation_results",
+  );
+  assert.deepEqual(runs, [{ runs: 2, ok: true }]);
+  // C2 and C4 are denials with paid 0 ≤ allowed 0 ≤ billed; every claim satisfies the amounts rule.
+  const rule = await queryLake(
+    lake,
+    "SELECT failures FROM dq_expectation_results WHERE rule = 'row' LIMIT 1",
+  );
+  assert.deepEqual(rule, [{ failures: 0 }]);
+});

@@ -13,7 +13,10 @@ interface Delayed {
   key: string;
   ofRow?: number;
   changed?: string[];
-  /** Out-of-order rows are released only after a row with a later timestamp has gone by. */
+  /**
+   * Out-of-order rows wait until a row with a later timestamp has gone by (or the file ends), so
+   * that they land after rows that follow them in time, not just after ties.
+   */
   after?: string;
   passedLater: boolean;
 }
@@ -177,8 +180,6 @@ export class FaultInjector {
 
   private release(d: Delayed): void {
     const row = this.out(d.fields);
-    // An "out-of-order" row that never saw a later one is in order after all: not a fault.
-    if (d.after !== undefined && !d.passedLater) return;
     const extra: { ofRow?: number; changed?: string[] } = {};
     if (d.ofRow !== undefined) extra.ofRow = d.ofRow;
     if (d.changed !== undefined) extra.changed = d.changed;

@@ -33,9 +33,13 @@ export function redeliverAdmission(
   const discharge = parseTimestamp(fields[at.discharge]!);
   if (Number.isFinite(admit) && Number.isFinite(discharge) && rng.chance(0.5)) {
     const later = discharge + 3600 * (1 + rng.int(12));
+    const los = String(Math.floor(later / DAY) - Math.floor(admit / DAY));
     fields[at.discharge] = formatTimestamp(later);
-    fields[at.los] = String(Math.floor(later / DAY) - Math.floor(admit / DAY));
-    changed.push('discharge_dt', 'los');
+    changed.push('discharge_dt');
+    if (los !== fields[at.los]) {
+      fields[at.los] = los;
+      changed.push('los');
+    }
   }
   if (changed.length === 0 || rng.chance(0.5)) {
     const column = rng.chance(0.5) ? at.disposition : at.payer;

@@ -1,0 +1,34 @@
+import assert from 'node:assert/strict';
+import { createHmac } from 'node:crypto';
+import { describe, test } from 'node:test';
+import { UsageError } from '../../src/errors/usage-error.js';
+import { mrnForPatient } from '../../src/generate/population/mrn-for-patient.js';
+import { createMrnHasher } from '../../src/privacy/mrn-hasher.js';
+
+const SALT = 'carelake-test-salt-0123456789';
+
+describe('MRN pseudonyms', () => {
+  test('are HMAC-SHA-256 of the MRN keyed with the salt, 64 lowercase hex', () => {
+    const hash = createMrnHasher(SALT)('MRN-000123456');
+    assert.equal(hash, createHmac('sha256', SALT).update('MRN-000123456').digest('hex'));
+    assert.match(hash, /^[0-9a-f]{64}$/);
+  });
+
+  test('depend on the salt, so they cannot be looked up without it', () => {
+    const mrn = 'MRN-000123456';
+    assert.notEqual(createMrnHasher(SALT)(mrn), createMrnHasher(`${SALT}-x`)(mrn));
+    assert.notEqual(createMrnHasher(SALT)(mrn), createHmac('sha256', '').update(mrn).digest('hex'));
+  });
+
+  test('a short salt is refused', () => {
+    assert.throws(() => createMrnHasher('too-short'), UsageError);
+  });
+
+  test('simulated MRNs are unique per patient (a bijection of the index) and 9 digits', () => {
+    const seen = new Set<string>();
+    for (let i = 0; i < 200_000; i++) seen.add(mrnForPatient(i, 42));
+    assert.equal(seen.size, 200_000);
+    assert.match(mrnForPatient(0, 42), /^MRN-\d{9}$/);
+    assert.notEqual(mrnForPatient(5, 1), mrnForPatient(5, 2));
+  });
+});

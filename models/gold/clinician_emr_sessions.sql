@@ -4,46 +4,8 @@
 -- as in the seed, Spark session_window and Flink). Gaps compare in microseconds.
 -- Inputs: lh_silver.dbo.emr_events, lh_silver.dbo.clinician_dim.
 -- Parameters: $buckets (clinician buckets to compute), $source_time_zone (for session_date).
-with events as (
-    select
-        e.event_id,
-        e.clinician_id,
-        e.event_timestamp,
-        e.event_type,
-        e.patient_id,
-        e.clinician_bucket,
-        dim.clinician_role,
-        dim.session_threshold_minutes
-    from lh_silver.dbo.emr_events as e
-    inner join lh_silver.dbo.clinician_dim as dim on dim.clinician_id = e.clinician_id
-    where list_contains($buckets, e.clinician_bucket)
-),
-
-gaps as (
-    select
-        *,
-        epoch_us(event_timestamp) - epoch_us(lag(event_timestamp) over by_time) as gap_us
-    from events
-    window by_time as (partition by clinician_id order by event_timestamp, event_id)
-),
-
-starts as (
-    select
-        *,
-        case
-            when gap_us is null then 'first'
-            when gap_us > session_threshold_minutes * 60000000::bigint then 'inactivity'
-        end as split_cause
-    from gaps
-),
-
-numbered as (
-    select
-        *,
-        count(split_cause) over (
-            partition by clinician_id order by event_timestamp, event_id rows between unbounded preceding and current row
-        ) as session_number
-    from starts
+with numbered as (
+    select * from session_numbered($buckets)
 ),
 
 sessions as (

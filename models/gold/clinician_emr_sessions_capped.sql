@@ -2,46 +2,8 @@
 -- clinician_emr_sessions.sql, and then a session is also cut before the event that would make it
 -- longer than $max_session_us microseconds (split_cause 'max_duration'). The cut depends on where
 -- the previous cut fell, so it is computed recursively, only over the sessions that are too long.
-with recursive events as (
-    select
-        e.event_id,
-        e.clinician_id,
-        e.event_timestamp,
-        e.event_type,
-        e.patient_id,
-        e.clinician_bucket,
-        dim.clinician_role,
-        dim.session_threshold_minutes
-    from lh_silver.dbo.emr_events as e
-    inner join lh_silver.dbo.clinician_dim as dim on dim.clinician_id = e.clinician_id
-    where list_contains($buckets, e.clinician_bucket)
-),
-
-gaps as (
-    select
-        *,
-        epoch_us(event_timestamp) - epoch_us(lag(event_timestamp) over by_time) as gap_us
-    from events
-    window by_time as (partition by clinician_id order by event_timestamp, event_id)
-),
-
-starts as (
-    select
-        *,
-        case
-            when gap_us is null then 'first'
-            when gap_us > session_threshold_minutes * 60000000::bigint then 'inactivity'
-        end as split_cause
-    from gaps
-),
-
-numbered as (
-    select
-        *,
-        count(split_cause) over (
-            partition by clinician_id order by event_timestamp, event_id rows between unbounded preceding and current row
-        ) as session_number
-    from starts
+with recursive numbered as (
+    select * from session_numbered($buckets)
 ),
 
 positioned as (

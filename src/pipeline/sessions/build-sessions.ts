@@ -29,6 +29,7 @@ export async function buildSessions(ctx: RunContext, buckets: number[] | 'all'):
     });
     return;
   }
+  await ctx.engine.db.run(readModelSql('gold', '_session_numbered'));
   const maxMinutes = ctx.lake.config.maxSessionMinutes;
   const sql = readModelSql(
     'gold',

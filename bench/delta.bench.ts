@@ -103,7 +103,12 @@ export async function runDeltaBench(workDir: string, options: { quick?: boolean 
     e.close();
   };
   const viaCli = async () => {
-    const code = await runCli(['sql', '--lake', lake, '--format', 'csv', query], { stdout: sink, stderr: process.stderr, env: {}, cwd: workDir });
+    const code = await runCli(['sql', '--lake', lake, '--format', 'csv', query], {
+      stdout: sink,
+      stderr: process.stderr,
+      env: {},
+      cwd: workDir,
+    });
     if (code !== 0) throw new Error('carelake sql failed');
   };
   await raw();

@@ -2,6 +2,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runDeltaBench } from './delta.bench.js';
 import { machineInfo } from './machine-info.js';
+import { runPipelineBench } from './pipeline.bench.js';
 import { PROJECT_ROOT_BENCH } from './project-root.js';
 import { runSessionsBench } from './sessions.bench.js';
 import { writeResults } from './write-results.js';
@@ -9,6 +10,7 @@ import { writeResults } from './write-results.js';
 const SUITES: Record<string, (dir: string, options: { quick: boolean }) => Promise<string>> = {
   delta: runDeltaBench,
   sessions: runSessionsBench,
+  pipeline: runPipelineBench,
 };
 
 const args = process.argv.slice(2);

@@ -17,6 +17,18 @@ export interface ClaimLine {
   denial: string;
 }
 
+// Services billed on any day of a stay: daily visits, labs, imaging, consults, therapy.
+const DAILY_SERVICES = new WeightedPicker([
+  ['99231', 13],
+  ['99232', 14],
+  ['99233', 13],
+  ['80053', 20],
+  ['85025', 15],
+  ['71045', 10],
+  ['93306', 7],
+  ['99254', 4],
+  ['97161', 4],
+]);
 const SECONDARY_DX = ['I10', 'E11.9', 'N18.30', 'E78.5', 'J44.9', 'F17.210'];
 const denialPickers = new Map(
   Object.values(PAYERS).map((p) => [p.name, new WeightedPicker(Object.entries(p.denialMix))] as const),
@@ -43,24 +55,9 @@ export function planClaims(rng: Rng, stay: Stay, count: number): ClaimLine[] {
   if (stay.edArrival !== null) services.push([rng.chance(0.6) ? '99285' : '99284', admitDay]);
   if (stay.unit === 0) services.push(['99291', anyDay()]);
   while (services.length < count) {
-    const u = rng.float();
-    const cpt =
-      u < 0.4
-        ? (['99231', '99232', '99233'] as const)[rng.int(3)]
-        : u < 0.6
-          ? '80053'
-          : u < 0.75
-            ? '85025'
-            : u < 0.85
-              ? '71045'
-              : u < 0.92
-                ? '93306'
-                : u < 0.96
-                  ? '99254'
-                  : stay.drg.code === '065'
-                    ? '70450'
-                    : '97161';
-    services.push([cpt, anyDay()]);
+    const cpt = DAILY_SERVICES.pick(rng);
+    // A stroke workup images the head; elsewhere the rarest daily service is a therapy evaluation.
+    services.push([cpt === '97161' && stay.drg.code === '065' ? '70450' : cpt, anyDay()]);
   }
   const payer = PAYERS[stay.patient.payer]!;
   return services.slice(0, count).map(([cpt, serviceDay]) => {

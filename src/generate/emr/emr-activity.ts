@@ -2,9 +2,10 @@ import type { Census } from '../population/census.js';
 import type { Rng } from '../random/rng.js';
 import { allocateBudget } from './allocate-budget.js';
 import type { Clinician } from './clinician.js';
-import { compareEvents, type EmrEvent } from './emr-event.js';
+import type { EmrEvent } from './emr-event.js';
 import type { EmrPlan } from './emr-plan.js';
 import { shiftEvents } from './shift-events.js';
+import { sortByTime } from './sort-by-time.js';
 
 const DAY = 86_400;
 
@@ -55,7 +56,9 @@ export class EmrActivity {
 
   private flushBefore(time: number): void {
     if (this.pending.length === 0) return;
-    this.pending.sort(compareEvents);
+    // Carried-over events come first and each shift is generated in order, so ties end up by
+    // carry-over, then clinician, then position in the shift.
+    this.pending = sortByTime(this.pending);
     let i = 0;
     while (i < this.pending.length && this.pending[i]!.ts < time) this.emit(this.pending[i++]!);
     this.pending = this.pending.slice(i);

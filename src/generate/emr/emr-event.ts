@@ -10,13 +10,3 @@ export interface EmrEvent {
   patient: string;
   metadata: string;
 }
-
-/**
- * File order of events: by time, then clinician, then position in the shift.
- *
- * @example
- * events.sort(compareEvents);
- */
-export function compareEvents(a: EmrEvent, b: EmrEvent): number {
-  return a.ts - b.ts || a.clinician - b.clinician || a.order - b.order;
-}

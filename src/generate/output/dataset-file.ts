@@ -25,7 +25,10 @@ export class DatasetFile {
 
   /** Writes one row and returns its 0-based index. */
   row(fields: readonly string[]): number {
-    this.sink.line(fields.join(','));
+    // Concatenation beats Array#join here: V8 builds a rope the sink copies out in one pass.
+    let line = fields[0] ?? '';
+    for (let i = 1; i < fields.length; i++) line += ',' + fields[i];
+    this.sink.line(line);
     return this.rows++;
   }
 

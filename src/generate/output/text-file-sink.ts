@@ -13,6 +13,9 @@ import { closeSync, openSync, writeSync } from 'node:fs';
 export class TextFileSink {
   private readonly fd: number;
   private readonly buffer: Buffer;
+  // Buffer#latin1Write is public at runtime but missing from @types/node; it is about a third
+  // faster than buffer.write(text, offset, 'latin1'), which this loop does once per row.
+  private readonly latin1: { latin1Write(text: string, offset: number): number };
   private used = 0;
   /** Bytes written so far. */
   bytes = 0;
@@ -20,6 +23,7 @@ export class TextFileSink {
   constructor(path: string, bufferBytes = 1 << 22) {
     this.fd = openSync(path, 'w');
     this.buffer = Buffer.allocUnsafe(Math.max(4096, bufferBytes));
+    this.latin1 = this.buffer as unknown as { latin1Write(text: string, offset: number): number };
   }
 
   /** Writes `text` and a newline. Text must be ASCII/Latin-1 (generated data always is). */
@@ -31,7 +35,7 @@ export class TextFileSink {
         return;
       }
     }
-    this.used += this.buffer.write(text, this.used, 'latin1');
+    this.used += this.latin1.latin1Write(text, this.used);
     this.buffer[this.used++] = 10;
   }
 

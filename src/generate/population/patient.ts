@@ -1,14 +1,15 @@
 import { maskSsn } from '../../privacy/mask-ssn.js';
-import type { MrnHasher } from '../../privacy/mrn-hasher.js';
 import { syntheticSsn } from '../../privacy/synthetic-ssn.js';
 import type { Rng } from '../random/rng.js';
-import { mrnForPatient } from './mrn-for-patient.js';
 import { payerForAge } from './payer-for-age.js';
 
 /** A simulated patient: who they are and the history that shapes their next stay. */
 export interface Patient {
   index: number;
-  /** Pseudonym (HMAC-SHA-256 of the MRN); the MRN itself is never stored. */
+  /**
+   * Pseudonym (HMAC-SHA-256 of the MRN), set when the patient's first stay is written ('' until
+   * then: patients seen only in the burn-in are never hashed). The MRN itself is never stored.
+   */
   mrnHash: string;
   ssnMasked: string;
   gender: 'F' | 'M' | 'U';
@@ -36,14 +37,9 @@ export interface Patient {
  * gender, payer by age, hidden frailty, comorbidity burden, a synthetic masked SSN.
  *
  * @example
- * const p = createPatient(rng, 0, time, { seed: 42, hashMrn });
+ * const p = createPatient(rng, 0, time);
  */
-export function createPatient(
-  rng: Rng,
-  index: number,
-  time: number,
-  ctx: { seed: number; hashMrn: MrnHasher },
-): Patient {
+export function createPatient(rng: Rng, index: number, time: number): Patient {
   const child = rng.chance(0.05);
   const age = child ? rng.int(18) : Math.min(100, Math.max(18, Math.round(64 + 17 * rng.normal())));
   const frailty = rng.normal();
@@ -51,7 +47,7 @@ export function createPatient(
   const u = rng.float();
   return {
     index,
-    mrnHash: ctx.hashMrn(mrnForPatient(index, ctx.seed)),
+    mrnHash: '',
     ssnMasked: maskSsn(syntheticSsn((n) => rng.int(n))),
     gender: u < 0.52 ? 'F' : u < 0.995 ? 'M' : 'U',
     payer: payerForAge(age, rng),

@@ -30,7 +30,7 @@ export function pilotEstimate(catalog: DrgCatalog): PilotEstimate {
   let total = 0;
   for (let i = 0; i < PILOT_STAYS; i++) {
     const dayStart = start + (i % 364) * 86_400;
-    const patient = createPatient(rng, i, dayStart, { seed: PILOT_SEED, hashMrn: () => '' });
+    const patient = createPatient(rng, i, dayStart);
     const stay = planStay(rng, { catalog, unitOccupancy: () => 0.8 }, patient, 'new', dayStart);
     const days = (stay.discharge - stay.admit) / 86_400;
     bedDays[stay.unit]! += days;

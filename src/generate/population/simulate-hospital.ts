@@ -1,8 +1,10 @@
 import type { MrnHasher } from '../../privacy/mrn-hasher.js';
 import { deriveStream } from '../random/derive-stream.js';
 import { HOSPITAL_UNITS } from '../reference/hospital-units.js';
+import { burnIn } from './burn-in.js';
 import { Census } from './census.js';
 import type { DrgCatalog } from './drg-catalog.js';
+import { mrnForPatient } from './mrn-for-patient.js';
 import { createPatient } from './patient.js';
 import type { HospitalPlan } from './plan-hospital.js';
 import { planStay, type StayContext } from './plan-stay.js';
@@ -12,13 +14,6 @@ import type { Stay } from './stay.js';
 import { WEEKDAY_VOLUME } from './time-profiles.js';
 
 const DAY = 86_400;
-/**
- * Days simulated before the period without writing anything, so the period starts with the
- * returning patients (frequent flyers) a hospital that has been open for years has: without it,
- * readmissions would be rare early on and the rate would depend on the run's length.
- */
-export const BURN_IN_DAYS = 240;
-
 /** What the simulation reports to the dataset writers, in order. */
 export interface SimulationHooks {
   /** A stay, in admissions-file order. */
@@ -59,26 +54,9 @@ export async function simulateHospital(
   const stats: SimulationStats = { patients: 0, readmissions: 0, deaths: 0 };
   let order = 0;
   let patients = 0;
-  const newPatient = (dayStart: number) =>
-    createPatient(rng, patients++, dayStart, { seed: cfg.seed, hashMrn: cfg.hashMrn });
+  const newPatient = (dayStart: number) => createPatient(rng, patients++, dayStart);
 
-  // Burn-in: same arrival rate, stays planned and discharged but never written or counted.
-  const perDay = cfg.admissions / plan.periodDays;
-  for (let day = -BURN_IN_DAYS; day < 0; day++) {
-    const dayStart = plan.periodStart + day * DAY;
-    const due = returns.popDue(day);
-    const fresh = Math.max(0, Math.round(perDay - due.length + 0.3 * Math.sqrt(perDay) * rng.normal()));
-    const stays = due.map((r) => planStay(rng, ctx, r.patient, r.kind, dayStart));
-    for (let i = 0; i < fresh; i++) stays.push(planStay(rng, ctx, newPatient(dayStart), 'new', dayStart));
-    for (const stay of stays) {
-      const next = scheduleReturn(rng, stay, plan.periodStart, order++);
-      if (next !== undefined && next.day < plan.periodDays) returns.push(next);
-    }
-  }
-  // Their earlier stays are not in the files, so a return is not flagged as a readmission of one.
-  returns.forEach((r) => {
-    r.patient.lastDischarge = undefined;
-  });
+  order = burnIn(rng, ctx, returns, plan, cfg.admissions, newPatient, order);
 
   let emitted = 0;
   for (let day = 0; day < plan.periodDays; day++) {
@@ -101,7 +79,10 @@ export async function simulateHospital(
     stays.sort((a, b) => a.admit - b.admit || a.patient.index - b.patient.index);
     for (const stay of stays) {
       stay.seq = emitted++;
-      if (stay.patient.writtenStays++ === 0) stats.patients++;
+      if (stay.patient.writtenStays++ === 0) {
+        stats.patients++;
+        stay.patient.mrnHash = cfg.hashMrn(mrnForPatient(stay.patient.index, cfg.seed));
+      }
       if (stay.readmit) stats.readmissions++;
       if (stay.disposition === 'Expired') stats.deaths++;
       hooks.stay(stay);

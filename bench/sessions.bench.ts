@@ -34,7 +34,8 @@ interface Run {
  * const markdown = await runSessionsBench('/tmp/bench', { quick: false });
  */
 export async function runSessionsBench(workDir: string, options: { quick?: boolean } = {}): Promise<string> {
-  const sizes = options.quick ? [1_000_000] : [1_000_000, 10_000_000, 100_000_000];
+  const fromEnv = process.env.CARELAKE_BENCH_SIZES?.split(',').map(Number);
+  const sizes = fromEnv ?? (options.quick ? [1_000_000] : [1_000_000, 10_000_000, 100_000_000]);
   const lines = [
     '| events | sessions | carelake | hand-written DuckDB | ratio | carelake peak RSS | hand-written peak RSS | carelake events/s |',
     '|---|---|---|---|---|---|---|---|',

@@ -4,7 +4,7 @@ import { createMrnHasher } from '../privacy/mrn-hasher.js';
 import { convertAllToParquet } from './convert-all-to-parquet.js';
 import { cliniciansCsv } from './datasets/clinicians-csv.js';
 import { rolesCsv } from './datasets/roles-csv.js';
-import { FaultLog } from './dirty/fault-log.js';
+import { writeFaultSidecar } from './dirty/write-fault-sidecar.js';
 import { buildRoster } from './emr/clinician.js';
 import { planEmr } from './emr/emr-plan.js';
 import type { GenerateOptions, GenerateTuning } from './generate-options.js';
@@ -86,23 +86,30 @@ export async function generateLanding(
   await mkdir(tmp);
   try {
     const dirty = options.dirtyRate > 0;
-    const log = dirty
-      ? new FaultLog(join(tmp, FAULTS_FILE), {
-          seed: options.seed,
-          rate: options.dirtyRate,
-          format: options.format,
-        })
-      : undefined;
+    const emr = {
+      seed: options.seed,
+      clinicians: options.counts.clinicians,
+      events: options.counts.events,
+      roleMinutes,
+      unitShare: pilot.unitShare,
+      periodStart: plan.periodStart,
+      periodDays: plan.periodDays,
+    };
     const simulated = await writeSimulatedDatasets(tmp, options, {
       plan,
       catalog,
-      roster,
+      emr,
       emrPlan,
       hashMrn,
-      log,
       progress,
       tuning,
     });
+    let faults = 0;
+    if (dirty) {
+      const header = { seed: options.seed, rate: options.dirtyRate, format: options.format };
+      faults = await writeFaultSidecar(join(tmp, FAULTS_FILE), header, simulated.faults);
+      for (const part of simulated.faults) await rm(part.path);
+    }
     await writeFile(join(tmp, 'clinicians.csv'), cliniciansCsv(roster));
     await writeFile(join(tmp, 'roles.csv'), rolesCsv(roleMinutes));
     if (options.format === 'parquet')
@@ -112,7 +119,6 @@ export async function generateLanding(
       roles: Object.keys(roleMinutes).length,
       ...simulated.rows,
     };
-    log?.close(simulated.rows);
     const manifest = generationManifest(options, plan, rows, simulated.truth);
     await writeFile(join(tmp, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
     progress.end();
@@ -132,7 +138,7 @@ export async function generateLanding(
       files.push({ name, rows: rows[dataset] ?? 0, bytes: (await stat(join(tmp, name))).size });
     }
     await publishLanding(tmp, options.outDir, names, stale);
-    return { files, manifest, faults: log?.total ?? 0 };
+    return { files, manifest, faults };
   } finally {
     await rm(tmp, { recursive: true, force: true });
   }

@@ -32,4 +32,6 @@ export interface GenerateTuning {
   bufferBytes?: number;
   /** Parquet conversions run at once (each single-threaded). */
   parallelConversions?: number;
+  /** Write emr_events in a worker thread (default: when there are 100,000 events or more). */
+  emrWorker?: boolean;
 }

@@ -4,9 +4,9 @@ import { generateSample } from './support/generate-sample.js';
 import { hashFiles } from './support/hash-files.js';
 
 describe('generate is deterministic', () => {
-  test('same seed, different chunk sizes and conversion parallelism: byte-identical Parquet landing zone', async () => {
-    const a = await generateSample({}, { bufferBytes: 4096, parallelConversions: 1 });
-    const b = await generateSample({}, { bufferBytes: 8 << 20, parallelConversions: 4 });
+  test('same seed, different chunk sizes and thread counts: byte-identical Parquet landing zone', async () => {
+    const a = await generateSample({}, { bufferBytes: 4096, parallelConversions: 1, emrWorker: true });
+    const b = await generateSample({}, { bufferBytes: 8 << 20, parallelConversions: 4, emrWorker: false });
     const hashes = hashFiles(a.dir);
     assert.deepEqual(Object.keys(hashes), [
       '_generation.json',
@@ -20,10 +20,10 @@ describe('generate is deterministic', () => {
     assert.deepEqual(hashFiles(b.dir), hashes);
   });
 
-  test('same seed and dirty rate: byte-identical CSV files and fault sidecar', async () => {
+  test('same seed and dirty rate: byte-identical CSV files and fault sidecar, EMR events in a worker thread or not', async () => {
     const options = { format: 'csv' as const, dirtyRate: 0.03 };
-    const a = await generateSample(options, { bufferBytes: 4096 });
-    const b = await generateSample(options, { bufferBytes: 1 << 20 });
+    const a = await generateSample(options, { bufferBytes: 4096, emrWorker: false });
+    const b = await generateSample(options, { bufferBytes: 1 << 20, emrWorker: true });
     assert.deepEqual(hashFiles(b.dir), hashFiles(a.dir));
     assert.ok(a.result.faults > 0);
   });

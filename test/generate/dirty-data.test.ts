@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import type { FaultRecord } from '../../src/generate/dirty/fault-log.js';
+import type { FaultRecord } from '../../src/generate/dirty/fault-record.js';
 import { generateSample } from './support/generate-sample.js';
 import { openSample, scalar } from './support/open-sample.js';
 import { readLandingCsv } from './support/read-landing-csv.js';

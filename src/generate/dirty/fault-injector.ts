@@ -1,7 +1,7 @@
 import type { LandingDataset } from '../datasets/landing-schemas.js';
 import type { Rng } from '../random/rng.js';
 import { applicableFaults, type FaultKind } from './fault-kind.js';
-import type { FaultLog } from './fault-log.js';
+import type { FaultRecorder } from './fault-recorder.js';
 import { malformedValue } from './malformed-value.js';
 import { type AdmissionColumns, redeliverAdmission } from './redeliver-admission.js';
 
@@ -23,12 +23,12 @@ interface Delayed {
 
 /**
  * Sits between a dataset's rows and its file and, with probability `rate` per row, injects one
- * of the faults applicable to the dataset and format, recording each in the fault log with the
+ * of the faults applicable to the dataset and format, recording each with the
  * row it ended up on. Its random stream is its own, so clean rows are byte-identical to a run
  * without --dirty.
  *
  * @example
- * const injector = new FaultInjector(rng, LANDING_DATASETS.claims, 'csv', 0.02, log, (f) => writer.row(f));
+ * const injector = new FaultInjector(rng, LANDING_DATASETS.claims, 'csv', 0.02, recorder, (f) => file.row(f));
  * injector.write(fields);
  * injector.finish();
  */
@@ -44,7 +44,7 @@ export class FaultInjector {
     private readonly dataset: LandingDataset,
     private readonly format: 'csv' | 'parquet',
     private readonly rate: number,
-    private readonly log: FaultLog,
+    private readonly log: FaultRecorder,
     private readonly out: (fields: string[]) => number,
   ) {
     this.kinds = applicableFaults(dataset.name, format);

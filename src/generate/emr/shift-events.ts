@@ -1,5 +1,5 @@
 import type { Census } from '../population/census.js';
-import type { Stay } from '../population/stay.js';
+import type { CensusEntry } from '../population/census-entry.js';
 import type { Rng } from '../random/rng.js';
 import { actionPickers } from './action-pickers.js';
 import type { Clinician } from './clinician.js';
@@ -52,7 +52,7 @@ export function shiftEvents(
     }
     const first = s === 0 || relogin ? 1 : 0;
     const last = s === sessions - 1 && size - first > 0 ? 1 : 0;
-    let stay: Stay | undefined;
+    let stay: CensusEntry | undefined;
     const chartSession = !rng.chance(profile.otherSessionShare);
     for (let k = 0; k < size; k++) {
       let type: string;

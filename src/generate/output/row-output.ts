@@ -1,51 +1,56 @@
+import { join } from 'node:path';
 import type { LandingDataset } from '../datasets/landing-schemas.js';
 import { FaultInjector } from '../dirty/fault-injector.js';
-import type { FaultLog } from '../dirty/fault-log.js';
+import { FaultRecorder } from '../dirty/fault-recorder.js';
 import { deriveStream } from '../random/derive-stream.js';
 import { DatasetFile } from './dataset-file.js';
 
 /** Where a dataset's rows go: straight to its file, or through the fault injector first. */
 export interface RowOutput {
   file: DatasetFile;
+  /** The dataset's fault file and counts, when faults are injected. */
+  faults: FaultRecorder | undefined;
   write(fields: string[]): void;
-  /** Writes rows the injector still holds and closes the file. */
+  /** Writes rows the injector still holds and closes the files. */
   close(): void;
 }
 
+/** Where and how a dataset is written. */
+export interface RowOutputOptions {
+  seed: number;
+  format: 'csv' | 'parquet';
+  /** Share of rows given a fault; 0 for none. */
+  rate: number;
+  bufferBytes?: number;
+}
+
 /**
- * Opens a dataset's CSV at `path` and, when a fault log is given, routes rows through a fault
- * injector with its own random stream ("faults:<dataset>").
+ * Opens `<dir>/<dataset>.csv` and, with a dirty rate, routes rows through a fault injector with
+ * its own random stream ("faults:<dataset>") that records to `<dir>/faults-<dataset>.jsonl`.
  *
  * @example
- * const out = openRowOutput(path, LANDING_DATASETS.claims, { seed: 42, format: 'csv', rate: 0, log: undefined });
+ * const out = openRowOutput(tmp, LANDING_DATASETS.claims, { seed: 42, format: 'csv', rate: 0 });
  */
-export function openRowOutput(
-  path: string,
-  dataset: LandingDataset,
-  x: {
-    seed: number;
-    format: 'csv' | 'parquet';
-    rate: number;
-    log: FaultLog | undefined;
-    bufferBytes?: number;
-  },
-): RowOutput {
+export function openRowOutput(dir: string, dataset: LandingDataset, x: RowOutputOptions): RowOutput {
   const file = new DatasetFile(
-    path,
+    join(dir, `${dataset.name}.csv`),
     dataset.columns.map((c) => c.name),
     x.bufferBytes,
   );
-  if (x.log === undefined || x.rate <= 0) {
-    return { file, write: (fields) => file.row(fields), close: () => file.close() };
+  if (x.rate <= 0) {
+    return { file, faults: undefined, write: (fields) => file.row(fields), close: () => file.close() };
   }
+  const recorder = new FaultRecorder(join(dir, `faults-${dataset.name}.jsonl`));
   const rng = deriveStream(x.seed, `faults:${dataset.name}`);
-  const injector = new FaultInjector(rng, dataset, x.format, x.rate, x.log, (fields) => file.row(fields));
+  const injector = new FaultInjector(rng, dataset, x.format, x.rate, recorder, (fields) => file.row(fields));
   return {
     file,
+    faults: recorder,
     write: (fields) => injector.write(fields),
     close: () => {
       injector.finish();
       file.close();
+      recorder.close();
     },
   };
 }

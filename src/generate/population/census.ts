@@ -1,5 +1,5 @@
 import type { Rng } from '../random/rng.js';
-import type { Stay } from './stay.js';
+import type { CensusEntry } from './census-entry.js';
 
 /**
  * The stays that are (or will be, later today) in the hospital: what staffing counts and which
@@ -10,22 +10,22 @@ import type { Stay } from './stay.js';
  * census.add(stay);
  * census.countInUnit(unit, dayStart + 7 * 3600);
  */
-export class Census {
-  private active: Stay[] = [];
-  private byUnit: Stay[][];
+export class Census<S extends CensusEntry = CensusEntry> {
+  private active: S[] = [];
+  private byUnit: S[][];
 
   constructor(units: number) {
     this.byUnit = Array.from({ length: units }, () => []);
   }
 
-  add(stay: Stay): void {
+  add(stay: S): void {
     this.active.push(stay);
     this.byUnit[stay.unit]!.push(stay);
   }
 
   /** Forgets stays discharged before `time`. */
   dropDischargedBefore(time: number): void {
-    const keep = (s: Stay) => s.discharge >= time;
+    const keep = (s: S) => s.discharge >= time;
     this.active = this.active.filter(keep);
     this.byUnit = this.byUnit.map((list) => list.filter(keep));
   }
@@ -50,6 +50,11 @@ export class Census {
     return n === 0 ? 0 : sum / n;
   }
 
+  /** Every current stay, in the order added (a snapshot rebuilt with add() behaves the same). */
+  entries(): readonly S[] {
+    return this.active;
+  }
+
   /** Stays in `unit` now, including those admitted later today (for occupancy estimates). */
   size(unit: number): number {
     return this.byUnit[unit]!.length;
@@ -59,10 +64,10 @@ export class Census {
    * A random patient present in `unit` (any unit when negative) for the whole of [from, to], or
    * undefined when there is none: a few random probes, then a scan.
    */
-  pickPresent(rng: Rng, unit: number, from: number, to: number): Stay | undefined {
+  pickPresent(rng: Rng, unit: number, from: number, to: number): S | undefined {
     const list = unit < 0 ? this.active : this.byUnit[unit]!;
     if (list.length === 0) return undefined;
-    const ok = (s: Stay) => s.admit <= from && s.discharge >= to;
+    const ok = (s: S) => s.admit <= from && s.discharge >= to;
     for (let i = 0; i < 6; i++) {
       const s = list[rng.int(list.length)]!;
       if (ok(s)) return s;

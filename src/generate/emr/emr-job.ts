@@ -1,0 +1,69 @@
+import { eventFields } from '../datasets/event-fields.js';
+import { LANDING_DATASETS } from '../datasets/landing-schemas.js';
+import { openRowOutput, type RowOutputOptions } from '../output/row-output.js';
+import type { Census } from '../population/census.js';
+import { deriveStream } from '../random/derive-stream.js';
+import { buildRoster } from './clinician.js';
+import { EmrActivity } from './emr-activity.js';
+import { planEmr } from './emr-plan.js';
+
+/** Everything needed to write emr_events: plain data, so it can be sent to a worker thread. */
+export interface EmrJob {
+  seed: number;
+  clinicians: number;
+  events: number;
+  roleMinutes: Readonly<Record<string, number>>;
+  unitShare: readonly number[];
+  periodStart: number;
+  periodDays: number;
+  /** Folder of the run's temporary files. */
+  dir: string;
+  output: RowOutputOptions;
+}
+
+/** What writing emr_events produced. */
+export interface EmrResult {
+  rows: number;
+  sessions: number;
+  /** Injected faults by kind (undefined without --dirty). */
+  faults: Record<string, number> | undefined;
+}
+
+/** A started emr_events writer: feed it each day's census, then finish it. */
+export interface EmrRun {
+  day(day: number, dayStart: number, census: Census): void;
+  finish(): EmrResult;
+}
+
+/**
+ * Starts writing `<dir>/emr_events.csv`: the same roster (same seed and stream as
+ * clinicians.csv), plan and random stream whether it runs in this thread or in a worker, so the
+ * bytes never depend on where it ran.
+ *
+ * @example
+ * const run = startEmr(job);
+ * run.day(d, dayStart, census);
+ * const { rows } = run.finish();
+ */
+export function startEmr(job: EmrJob): EmrRun {
+  const roster = buildRoster(
+    deriveStream(job.seed, 'clinicians'),
+    job.clinicians,
+    job.roleMinutes,
+    job.unitShare,
+  );
+  const plan = planEmr(job.events, roster, job.periodStart, job.periodDays);
+  const out = openRowOutput(job.dir, LANDING_DATASETS.emr_events, job.output);
+  let seq = 0;
+  const activity = new EmrActivity(deriveStream(job.seed, 'emr'), roster, plan, (event) =>
+    out.write(eventFields(seq++, event, roster)),
+  );
+  return {
+    day: (day, dayStart, census) => activity.day(day, dayStart, census),
+    finish: () => {
+      activity.finish();
+      out.close();
+      return { rows: out.file.rows, sessions: activity.sessions, faults: out.faults?.counts };
+    },
+  };
+}

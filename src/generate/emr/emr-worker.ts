@@ -1,0 +1,22 @@
+// Worker thread entry: writes emr_events while the main thread simulates the hospital. Receives
+// each day's census (in order), answers "done" per day so the main thread can keep it fed but
+// never far ahead, and the result when told to finish.
+import { parentPort, workerData } from 'node:worker_threads';
+import { type CensusSnapshot, restoreCensus } from './census-snapshot.js';
+import { type EmrJob, startEmr } from './emr-job.js';
+
+/** Messages the main thread sends. */
+export type EmrWorkerRequest =
+  | { type: 'day'; day: number; dayStart: number; census: CensusSnapshot }
+  | { type: 'finish' };
+
+const port = parentPort!;
+const run = startEmr(workerData as EmrJob);
+port.on('message', (message: EmrWorkerRequest) => {
+  if (message.type === 'day') {
+    run.day(message.day, message.dayStart, restoreCensus(message.census));
+    port.postMessage({ type: 'done', day: message.day });
+  } else {
+    port.postMessage({ type: 'result', result: run.finish() });
+  }
+});

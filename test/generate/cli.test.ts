@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { landingDir } from '../../src/lakehouse/lake-layout.js';
@@ -87,6 +87,19 @@ describe('carelake generate', () => {
     assert.match(run.stdout, /carelake init --lake/);
     assert.match(run.stderr, /^generate: simulating hospital\n/);
     assert.ok(!run.stderr.includes('\r'), 'no control characters when not on a terminal');
+  });
+
+  test('--staffing auto covers exactly the admissions period, keeping occupancy near 80%', async () => {
+    const lake = tempDir('gen-cli-');
+    const run = await runCliCaptured(
+      ['generate', '--lake', lake, '--admissions', '5000', '--events', '1000', '--staffing', 'auto'],
+      SALT,
+    );
+    assert.equal(run.code, 0, run.stderr);
+    const manifest = JSON.parse(readFileSync(join(landingDir(lake), '_generation.json'), 'utf8'));
+    assert.equal(manifest.rows.staffing, manifest.hospital.periodDays * 18);
+    assert.ok(manifest.hospital.expectedOccupancy > 0.75 && manifest.hospital.expectedOccupancy < 0.85);
+    assert.match(run.stdout, /about (7[5-9]|8[0-5])% occupied/);
   });
 
   test('a second run in the other format replaces the first: no stale files left to ingest', async () => {

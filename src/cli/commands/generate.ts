@@ -1,5 +1,6 @@
 import { access } from 'node:fs/promises';
 import { UsageError } from '../../errors/usage-error.js';
+import { fullStaffingRows } from '../../generate/full-staffing-rows.js';
 import { generateLanding } from '../../generate/generate-landing.js';
 import { parseRate } from '../../generate/options/parse-rate.js';
 import { parseSeed } from '../../generate/options/parse-seed.js';
@@ -39,6 +40,8 @@ Options:
                    each one is listed in _injected_faults.json
   --admissions N --claims N --staffing N --clinicians N --events N
                    override the scale's row counts (10000, 10_000, 10k and 1M all work)
+  --staffing auto  one staffing row per unit and shift over exactly the days the admissions
+                   fill at ~80% occupancy (more rows lengthen the period and lower occupancy)
 
 Environment:
   CARELAKE_HASH_SALT   required: the secret key (16+ characters) for HMAC-SHA-256 MRN
@@ -53,6 +56,7 @@ Examples:
   carelake generate --lake ./lakehouse --seed 7
   carelake generate --scale small --format csv --dirty 0.02
   carelake generate --scale medium --events 2M
+  carelake generate --staffing auto        # small, with occupancy near 80%
 `;
 
 const command: Command = {
@@ -80,13 +84,18 @@ const command: Command = {
     if (format !== 'parquet' && format !== 'csv') {
       throw new UsageError(`generate: --format "${format}" is not a format; use parquet or csv`);
     }
-    const counts = resolveCounts(values.scale, values);
+    const staffingAuto = values.staffing === 'auto';
+    const counts = resolveCounts(values.scale, {
+      ...values,
+      staffing: staffingAuto ? undefined : values.staffing,
+    });
     const seed = values.seed === undefined ? 42 : parseSeed(values.seed);
     const dirtyRate = values.dirty === undefined ? 0 : parseRate(values.dirty);
     const dir = resolveLakeDir(values.lake, io.env, io.cwd);
     const configured = await exists(configPath(dir));
     const config = configured ? (await readLake(dir)).config : undefined;
     const landing = landingDir(dir);
+    if (staffingAuto) counts.staffing = fullStaffingRows(counts.admissions, config?.staffedBeds);
     const write = (text: string) => io.stderr.write(text);
     const result = await generateLanding(
       {

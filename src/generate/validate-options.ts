@@ -41,6 +41,20 @@ export function validateOptions(o: GenerateOptions): void {
       `dirty rate ${o.dirtyRate} is not between 0 and 0.5; use e.g. --dirty 0.02 (2% of rows)`,
     );
   }
+  for (const [unit, limit] of Object.entries(o.ratioLimits ?? {})) {
+    if (!(typeof limit === 'number' && limit > 0)) {
+      throw new UsageError(
+        `ratio limit ${JSON.stringify(limit)} for unit ${unit} is not a positive number; fix ratioLimits in carelake.json`,
+      );
+    }
+  }
+  for (const [role, minutes] of Object.entries(o.roleInactivityMinutes ?? {})) {
+    if (!(Number.isSafeInteger(minutes) && minutes > 0)) {
+      throw new UsageError(
+        `inactivity window ${JSON.stringify(minutes)} for role ${role} is not a whole number of minutes > 0; fix roleInactivityMinutes in carelake.json`,
+      );
+    }
+  }
   if (o.beds !== undefined && !(Number.isSafeInteger(o.beds) && o.beds >= 6)) {
     throw new UsageError(
       `beds ${o.beds} is not a whole number ≥ 6 (one per unit); set staffedBeds in carelake.json`,

@@ -73,6 +73,9 @@ describe('generate options', () => {
       { dirtyRate: 0.7 },
       { dirtyRate: Number.NaN },
       { beds: 3 },
+      { ratioLimits: { ICU: 0 } },
+      { roleInactivityMinutes: { Nurse: 12.5 } },
+      { roleInactivityMinutes: { Nurse: -1 } },
     ];
     for (const change of bad)
       assert.throws(() => validateOptions({ ...base, ...change }), UsageError, JSON.stringify(change));

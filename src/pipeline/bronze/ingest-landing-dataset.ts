@@ -59,7 +59,7 @@ export async function ingestLandingDataset(ctx: RunContext, model: string): Prom
         sql: `SELECT * EXCLUDE (_line, _reject_reason, _reject_detail, _raw),
                 $ingested_at::TIMESTAMPTZ AS _bronze_ingested_at, $source_file::VARCHAR AS _bronze_source_file,
                 $batch_id::VARCHAR AS _bronze_batch_id, _line AS _bronze_row, $load_date::DATE AS _bronze_load_date
-              FROM model_out WHERE _reject_reason IS NULL ORDER BY _line`,
+              FROM model_out WHERE _reject_reason IS NULL`,
         params,
       },
       partitionBy: ['_bronze_load_date'],

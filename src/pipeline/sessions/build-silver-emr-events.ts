@@ -57,7 +57,7 @@ export async function buildSilverEmrEvents(ctx: RunContext): Promise<number[] | 
   const result = await writeTable(silver, ctx.engine.writer, {
     source: {
       kind: 'query',
-      sql: 'SELECT * EXCLUDE (_reject_reason, _reject_detail, _raw) FROM silver_out WHERE _reject_reason IS NULL ORDER BY clinician_id, event_timestamp, event_id',
+      sql: 'SELECT * EXCLUDE (_reject_reason, _reject_detail, _raw) FROM silver_out WHERE _reject_reason IS NULL',
     },
     mode: full ? 'overwrite' : 'append',
     partitionBy: ['clinician_bucket'],

@@ -12,8 +12,8 @@ export type ScaleName = 'tiny' | 'small' | 'medium' | 'large';
 
 /**
  * Preset sizes. tiny is about the seed sample (a few clinicians, dozens of events); small is the
- * tutorial's sizes; medium and large are for performance work. Staffing at medium and large is
- * three years of unit-shifts, the longest period simulated (bigger runs get a bigger hospital).
+ * tutorial's sizes; medium and large are for performance work (20 years of a 700- and a
+ * 7,000-bed hospital). Their staffing rows are the last three years of unit-shifts.
  */
 export const SCALES: Readonly<Record<ScaleName, DatasetCounts>> = {
   tiny: { admissions: 200, claims: 500, staffing: 126, clinicians: 6, events: 60 },

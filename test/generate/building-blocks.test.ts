@@ -24,7 +24,7 @@ const pilot = { meanStayDays: 4, unitShare: [0.1, 0.15, 0.15, 0.45, 0.1, 0.05] }
 const END = Date.UTC(2025, 3, 1) / 1000;
 
 describe('generator building blocks', () => {
-  test('the hospital: ~80% occupancy from the admissions, longer when staffing needs it, bigger beyond three years', () => {
+  test('the hospital: ~80% occupancy from the admissions, longer when staffing needs it, bigger beyond 20 years', () => {
     const byAdmissions = planHospital(
       { admissions: 10_000, staffing: 900, beds: 350, periodEnd: END },
       pilot,
@@ -44,9 +44,10 @@ describe('generator building blocks', () => {
     assert.equal(byStaffing.staffingSkip, 278 * 18 - 5_000);
     assert.ok(byStaffing.expectedOccupancy < 0.5);
 
-    const huge = planHospital({ admissions: 1_000_000, staffing: 100, beds: 350, periodEnd: END }, pilot);
+    const huge = planHospital({ admissions: 10_000_000, staffing: 100, beds: 350, periodEnd: END }, pilot);
     assert.equal(huge.periodDays, MAX_PERIOD_DAYS);
-    assert.ok(huge.beds > 4000 && Math.abs(huge.expectedOccupancy - 0.8) < 0.01);
+    assert.ok(huge.beds > 6000 && Math.abs(huge.expectedOccupancy - 0.8) < 0.01);
+    assert.equal(new Date(huge.periodStart * 1000).toISOString().slice(0, 10), '2005-04-01');
     assert.equal(huge.unitBeds.length, 6);
   });
 

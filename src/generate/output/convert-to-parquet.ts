@@ -1,3 +1,4 @@
+import { dirname, join } from 'node:path';
 import { DuckDbDatabase } from '../../engine/duckdb/duckdb-database.js';
 import type { LandingDataset } from '../datasets/landing-schemas.js';
 
@@ -17,7 +18,12 @@ export async function convertToParquet(
 ): Promise<void> {
   // Column names and types are this module's constants, never user input.
   const columns = dataset.columns.map((c) => `'${c.name}': '${c.type}'`).join(', ');
-  const db = await DuckDbDatabase.open({ threads: 1 });
+  // A single-threaded COPY streams; the cap keeps DuckDB from caching a whole large CSV in RAM.
+  const db = await DuckDbDatabase.open({
+    threads: 1,
+    memoryLimit: '512MB',
+    tempDirectory: join(dirname(parquetPath), `.duckdb-${dataset.name}`),
+  });
   try {
     await db.run(
       `COPY (SELECT * FROM read_csv($1, header = true, delim = ',', quote = '', escape = '', auto_detect = false, columns = {${columns}})) TO $2 (FORMAT parquet, COMPRESSION snappy)`,

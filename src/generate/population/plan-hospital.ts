@@ -4,8 +4,12 @@ import type { PilotEstimate } from './pilot-estimate.js';
 const DAY = 86_400;
 /** Beds are sized for this occupancy (the benchmark band is 75–85%). */
 export const TARGET_OCCUPANCY = 0.8;
-/** Longest simulated period; beyond it the hospital grows instead, so dates stay recent. */
-export const MAX_PERIOD_DAYS = 1096;
+/**
+ * Longest simulated period (20 years); beyond it the hospital grows instead, so dates stay in
+ * this century. Long rather than short because memory follows the daily volume (the census and
+ * the patients due back), so the smaller the hospital, the flatter memory stays as runs grow.
+ */
+export const MAX_PERIOD_DAYS = 7305;
 
 /** The simulated hospital and calendar, fixed before the run. */
 export interface HospitalPlan {
@@ -24,7 +28,7 @@ export interface HospitalPlan {
 /**
  * Sizes the hospital and its calendar so the numbers hang together: the period is as long as
  * the requested admissions take to fill the beds at ~80% occupancy (or the staffing rows need),
- * ending at `periodEnd`; a run too big for `beds` in three years gets a bigger hospital instead.
+ * ending at `periodEnd`; a run too big for `beds` in 20 years gets a bigger hospital instead.
  * Staffing covers the last days of the period.
  *
  * @example

@@ -3,6 +3,8 @@ import type { GenerateOptions } from './generate-options.js';
 
 /** Largest count accepted for any dataset (ids have 10 digits). */
 export const MAX_COUNT = 9_000_000_000;
+/** Largest roster. */
+export const MAX_CLINICIANS = 100_000;
 
 /**
  * Refuses options that cannot produce a coherent landing zone, naming the value and the fix.
@@ -24,6 +26,12 @@ export function validateOptions(o: GenerateOptions): void {
   if (o.counts.admissions < 1) {
     throw new UsageError(
       'admissions count 0: every other dataset refers to admissions; use --admissions 1 or more',
+    );
+  }
+  if (o.counts.clinicians > MAX_CLINICIANS) {
+    // Ids run from 1001 and injected unknown clinicians use 900000+, so the two never meet.
+    throw new UsageError(
+      `clinicians count ${o.counts.clinicians} is more than a roster can hold; use at most ${MAX_CLINICIANS}`,
     );
   }
   if (o.counts.events > 0 && o.counts.clinicians < 1) {

@@ -81,29 +81,36 @@ export async function writeSimulatedDatasets(
   let staffingSeq = 0;
   let deniedClaims = 0;
   x.progress.phase('simulating hospital', x.plan.periodDays);
-  const stats = await simulateHospital(
-    { seed, admissions: counts.admissions, plan: x.plan, catalog: x.catalog, hashMrn: x.hashMrn },
-    {
-      stay(stay) {
-        out.admissions.write(admissionFields(stay));
-        const n = allocator.next(claimsRng, stay);
-        if (n === 0) return;
-        for (const line of planClaims(claimsRng, stay, n)) {
-          if (line.denial !== '') deniedClaims++;
-          out.claims.write(claimFields(claimSeq++, stay, line));
-        }
+  let stats: Awaited<ReturnType<typeof simulateHospital>>;
+  try {
+    stats = await simulateHospital(
+      { seed, admissions: counts.admissions, plan: x.plan, catalog: x.catalog, hashMrn: x.hashMrn },
+      {
+        stay(stay) {
+          out.admissions.write(admissionFields(stay));
+          const n = allocator.next(claimsRng, stay);
+          if (n === 0) return;
+          for (const line of planClaims(claimsRng, stay, n)) {
+            if (line.denial !== '') deniedClaims++;
+            out.claims.write(claimFields(claimSeq++, stay, line));
+          }
+        },
+        async day(day, dayStart, census) {
+          if (day >= x.plan.staffingFirstDay) {
+            const rows = staffingDay(staffingRng, census, dayStart, ratioLimits);
+            const skip = day === x.plan.staffingFirstDay ? x.plan.staffingSkip : 0;
+            for (const row of rows.slice(skip)) out.staffing.write([staffingId(staffingSeq++), ...row]);
+          }
+          if (day >= x.emrPlan.firstDay) await emr.day(day, dayStart, census);
+          x.progress.advance(day + 1);
+        },
       },
-      async day(day, dayStart, census) {
-        if (day >= x.plan.staffingFirstDay) {
-          const rows = staffingDay(staffingRng, census, dayStart, ratioLimits);
-          const skip = day === x.plan.staffingFirstDay ? x.plan.staffingSkip : 0;
-          for (const row of rows.slice(skip)) out.staffing.write([staffingId(staffingSeq++), ...row]);
-        }
-        if (day >= x.emrPlan.firstDay) await emr.day(day, dayStart, census);
-        x.progress.advance(day + 1);
-      },
-    },
-  );
+    );
+  } catch (error) {
+    await emr.abort();
+    for (const o of Object.values(out)) o.close();
+    throw error;
+  }
   for (const o of Object.values(out)) o.close();
   const events = await emr.finish();
   const rows = {

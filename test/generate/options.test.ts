@@ -70,6 +70,7 @@ describe('generate options', () => {
       { counts: { ...SCALES.tiny, clinicians: 0 } },
       { counts: { ...SCALES.tiny, claims: -3 } },
       { counts: { ...SCALES.tiny, staffing: 10_000_000 } },
+      { counts: { ...SCALES.tiny, clinicians: 500_000 } },
       { dirtyRate: 0.7 },
       { dirtyRate: Number.NaN },
       { beds: 3 },

@@ -37,7 +37,8 @@ Options:
   --dirty RATE     inject feed faults into this share of rows (0.02 or 2%): duplicates,
                    re-delivered encounters, negative LOS, malformed timestamps, unknown
                    clinicians, missing fields, out-of-order events, wrong field counts (CSV);
-                   each one is listed in _injected_faults.json
+                   each one is listed in _injected_faults.json (clinicians.csv and
+                   roles.csv, the reference data, stay clean)
   --admissions N --claims N --staffing N --clinicians N --events N
                    override the scale's row counts (10000, 10_000, 10k and 1M all work)
   --staffing auto  one staffing row per unit and shift over exactly the days the admissions

@@ -72,6 +72,11 @@ export class EmrWorkerClient {
     }
   }
 
+  async abort(): Promise<void> {
+    this.finished = true;
+    await this.worker.terminate();
+  }
+
   private send(message: EmrWorkerRequest): void {
     this.worker.postMessage(message);
   }

@@ -6,6 +6,8 @@ import { EmrWorkerClient } from './emr-worker-client.js';
 export interface EmrWriter {
   day(day: number, dayStart: number, census: Census): void | Promise<void>;
   finish(): Promise<EmrResult>;
+  /** Stops without finishing (after a failure elsewhere), so no worker keeps the process alive. */
+  abort(): Promise<void>;
 }
 
 /**
@@ -18,5 +20,9 @@ export interface EmrWriter {
 export function openEmrWriter(job: EmrJob, units: number, worker: boolean): EmrWriter {
   if (worker) return new EmrWorkerClient(job, units);
   const run = startEmr(job);
-  return { day: (day, dayStart, census) => run.day(day, dayStart, census), finish: async () => run.finish() };
+  return {
+    day: (day, dayStart, census) => run.day(day, dayStart, census),
+    finish: async () => run.finish(),
+    abort: async () => undefined,
+  };
 }

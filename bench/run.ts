@@ -1,6 +1,7 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runDeltaBench } from './delta.bench.js';
+import { runGenerateBench } from './generate.bench.js';
 import { machineInfo } from './machine-info.js';
 import { runPipelineBench } from './pipeline.bench.js';
 import { PROJECT_ROOT_BENCH } from './project-root.js';
@@ -11,6 +12,7 @@ const SUITES: Record<string, (dir: string, options: { quick: boolean }) => Promi
   delta: runDeltaBench,
   sessions: runSessionsBench,
   pipeline: runPipelineBench,
+  generate: runGenerateBench,
 };
 
 const args = process.argv.slice(2);

@@ -1,4 +1,5 @@
 import { UsageError } from '../../errors/usage-error.js';
+import { fullStaffingRows } from '../../generate/full-staffing-rows.js';
 import { generateLanding } from '../../generate/generate-landing.js';
 import { SCALES, type ScaleName } from '../../generate/scales.js';
 import { landingDir } from '../../lakehouse/lake-layout.js';
@@ -11,7 +12,7 @@ import { parseOptions } from '../parse-options.js';
 const help = `Usage: carelake demo [--lake DIR] [--scale tiny|small] [--seed N]
 
 Creates a lake (default ./lakehouse), generates a synthetic hospital (default: small — 10,000
-admissions, 25,000 claims, 5,000 staffing rows, 200 clinicians, 1M EMR events), runs the whole
+admissions, 25,000 claims, staffing for the whole period, 200 clinicians, 1M EMR events), runs the whole
 pipeline, and prints the run summary and a few KPIs. Safe to re-run: files already ingested are
 skipped.
 
@@ -71,7 +72,11 @@ const command: Command = {
     const generated = await generateLanding({
       outDir: landingDir(dir),
       seed,
-      counts: SCALES[scale],
+      // Staffing rows sized to the admissions' period, so occupancy looks like a real hospital's.
+      counts: {
+        ...SCALES[scale],
+        staffing: fullStaffingRows(SCALES[scale].admissions, lake.config.staffedBeds),
+      },
       format: 'parquet',
       dirtyRate: 0,
       salt: DEMO_HASH_SALT,

@@ -5,7 +5,7 @@ import { exposeLatest, lakeTable, type RunContext } from '../run-context.js';
 import { CLINICIAN_BUCKETS } from './clinician-buckets.js';
 
 /** Events per bucket group in one query: bounds memory on very large lakes. */
-const EVENTS_PER_GROUP = 4_000_000;
+const EVENTS_PER_GROUP = 2_000_000;
 
 /**
  * Recomputes gold clinician_emr_sessions for the given clinician buckets (whole clinicians, so

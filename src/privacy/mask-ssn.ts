@@ -11,6 +11,6 @@ const SSN = /^\d{3}-\d{2}-(\d{4})$/;
  */
 export function maskSsn(ssn: string): string {
   const match = SSN.exec(ssn);
-  if (match === null) throw new CarelakeError('maskSsn: the value is not an SSN of the form 123-45-6789');
+  if (match === null) throw new CarelakeError('maskSsn: the value is not an SSN of the form ###-##-####');
   return `XXX-XX-${match[1]}`;
 }

@@ -11,7 +11,7 @@ export type MrnHasher = (mrn: string) => string;
  *
  * @example
  * const hash = createMrnHasher(salt);
- * hash('MRN-000123456'); // '3f0c…' (64 hex)
+ * hash(rawMrn); // '3f0c…' (64 hex)
  */
 export function createMrnHasher(salt: string, source = 'the hash salt'): MrnHasher {
   assertUsableSalt(salt, source);

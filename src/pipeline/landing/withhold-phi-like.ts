@@ -6,7 +6,7 @@ const RAW_MRN = /\bMRN[-_ ]?\d+/i;
  * row kept whole in quarantine (`_raw`) cannot carry PHI into the lake.
  *
  * @example
- * withholdPhiLike(['E1', '123-45-6789']); // ['E1', '<withheld>']
+ * withholdPhiLike(['E1', ssnLikeText]); // ['E1', '<withheld>']
  */
 export function withholdPhiLike(fields: readonly string[]): string[] {
   return fields.map((f) => (UNMASKED_SSN.test(f) || RAW_MRN.test(f) ? '<withheld>' : f));

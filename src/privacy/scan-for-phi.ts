@@ -5,7 +5,7 @@ export interface PhiFinding {
   offset: number;
 }
 
-// An MRN-like identifier ("MRN-123456", "mrn_0042", "MRN 7") or a full SSN not preceded by
+// An MRN-like identifier ("MRN-" or "mrn_" followed by digits) or a full SSN not preceded by
 // other digits or dashes (so dates and ids such as ENC0000000001 do not match).
 const PATTERNS: readonly [PhiFinding['kind'], RegExp][] = [
   ['raw_mrn', /\bMRN[-_ :#]?\d+/gi],

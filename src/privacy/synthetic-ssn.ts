@@ -3,7 +3,7 @@
  * anyone. `randomInt(n)` returns an integer in [0, n); callers pass their seeded generator.
  *
  * @example
- * syntheticSsn((n) => rng.int(n)); // '917-42-0831'
+ * syntheticSsn((n) => rng.int(n)); // a 900-series SSN, never written unmasked
  */
 export function syntheticSsn(randomInt: (n: number) => number): string {
   const area = 900 + randomInt(100);

@@ -9,12 +9,13 @@ import { configPath, tableDir } from '../src/lakehouse/lake-layout.js';
 
 const WORKER = join(dirname(fileURLToPath(import.meta.url)), 'sessions-worker.js');
 
-// ~20 events per session, 3 minutes apart (plus jitter below the threshold), sessions 4 hours apart.
+// ~20 events per session, 3 minutes apart (plus jitter below the threshold), sessions 4 hours apart;
+// each session sees 1–3 patients, as generated data does (medium: 1.6 on average).
 const EVENTS_SQL = `
   SELECT 'E' || lpad(i::VARCHAR, 10, '0') AS event_id, clinician_id,
     TIMESTAMPTZ '2025-01-01 00:00:00+00' + to_microseconds((session_no * 4 * 3600 + k * 180 + (hash(i) % 120)::BIGINT) * 1000000) AS event_timestamp,
     ['LOGIN','OPEN_CHART','ADD_NOTE','PLACE_ORDER','VIEW_RESULTS','SIGN_NOTE','LOGOUT'][1 + (hash(i * 7) % 7)::BIGINT] AS event_type,
-    'PAT' || (hash(i * 13) % 50000)::BIGINT::VARCHAR AS patient_id, '{}' AS metadata,
+    'PAT' || (hash(i // 20 * 13 + k % (1 + hash(i // 20) % 3)) % 50000)::BIGINT::VARCHAR AS patient_id, '{}' AS metadata,
     (clinician_id % 16)::INTEGER AS clinician_bucket, TIMESTAMPTZ '2025-01-01 00:00:00+00' AS _bronze_ingested_at,
     'bench.parquet' AS _bronze_source_file, i AS _bronze_row
   FROM (SELECT i, i % 20 AS k, (i // 20) % $clinicians AS clinician_id, (i // 20) // $clinicians AS session_no FROM range($n) r(i))`;

@@ -13,30 +13,31 @@ sessions as (
         clinician_id,
         session_number,
         any_value(clinician_bucket) as clinician_bucket,
-        any_value(clinician_role) as clinician_role,
         any_value(session_threshold_minutes) as session_threshold_minutes,
         min(event_timestamp) as session_start_time,
         max(event_timestamp) as session_end_time,
         count(*) as event_count,
-        list_sort(list({'ts': event_timestamp, 'id': event_id, 'type': event_type, 'patient': patient_id})) as ordered,
-        max(split_cause) as split_cause
+        -- list() has no order of its own: sorting (timestamp, event_id) structs restores event order.
+        list_sort(list({'ts': event_timestamp, 'id': event_id, 'type': event_type})) as ordered,
+        count(distinct patient_id) as patient_count
     from numbered
     group by clinician_id, session_number
 )
 
 select
-    clinician_id::varchar || '_S' || session_number as session_id,
-    clinician_id,
-    clinician_role,
-    session_threshold_minutes,
-    session_start_time,
-    session_end_time,
-    event_count,
-    list_transform(ordered, x -> x.type) as event_types_in_session,
-    epoch_us(session_end_time) // 1000000 - epoch_us(session_start_time) // 1000000 as session_duration_seconds,
-    md5(clinician_id::varchar || '|' || ordered[1].id) as session_key,
-    length(list_distinct(list_transform(ordered, x -> x.patient))) as patient_count,
-    cast(timezone($source_time_zone, session_start_time) as date) as session_date,
-    split_cause,
-    clinician_bucket
+    sessions.clinician_id::varchar || '_S' || sessions.session_number as session_id,
+    sessions.clinician_id,
+    dim.clinician_role,
+    sessions.session_threshold_minutes,
+    sessions.session_start_time,
+    sessions.session_end_time,
+    sessions.event_count,
+    list_transform(sessions.ordered, x -> x.type) as event_types_in_session,
+    epoch_us(sessions.session_end_time) // 1000000 - epoch_us(sessions.session_start_time) // 1000000 as session_duration_seconds,
+    md5(sessions.clinician_id::varchar || '|' || sessions.ordered[1].id) as session_key,
+    sessions.patient_count,
+    cast(timezone($source_time_zone, sessions.session_start_time) as date) as session_date,
+    case when sessions.session_number = 1 then 'first' else 'inactivity' end as split_cause,
+    sessions.clinician_bucket
 from sessions
+inner join lh_silver.dbo.clinician_dim as dim on dim.clinician_id = sessions.clinician_id

@@ -3,19 +3,25 @@ import { writeTable } from '../../delta/write-table.js';
 import { readModelSql } from '../read-model.js';
 import { exposeLatest, lakeTable, type RunContext } from '../run-context.js';
 import { CLINICIAN_BUCKETS } from './clinician-buckets.js';
-
-/** Events per bucket group in one query: bounds memory on very large lakes. */
-const EVENTS_PER_GROUP = 2_000_000;
+import { countBucketEvents } from './count-bucket-events.js';
+import { eventsPerGroup } from './events-per-group.js';
+import { planBucketGroups } from './plan-bucket-groups.js';
 
 /**
  * Recomputes gold clinician_emr_sessions for the given clinician buckets (whole clinicians, so
  * session numbers stay exact) and replaces exactly those bucket partitions. Large lakes are done
  * in groups of buckets, each a `replaceWhere` overwrite, so memory stays bounded.
  *
+ * `options.eventsPerGroup` overrides the group size derived from the lake's `engine.memoryLimit`.
+ *
  * @example
  * await buildSessions(ctx, [3, 7]);
  */
-export async function buildSessions(ctx: RunContext, buckets: number[] | 'all'): Promise<void> {
+export async function buildSessions(
+  ctx: RunContext,
+  buckets: number[] | 'all',
+  options: { eventsPerGroup?: number } = {},
+): Promise<void> {
   const started = performance.now();
   const events = await exposeLatest(ctx, 'lh_silver', 'emr_events');
   await exposeLatest(ctx, 'lh_silver', 'clinician_dim');
@@ -37,13 +43,12 @@ export async function buildSessions(ctx: RunContext, buckets: number[] | 'all'):
       ? 'clinician_emr_sessions'
       : 'clinician_emr_sessions_capped',
   );
-  const totalEvents = events.numRecords() ?? 0;
-  const groups = Math.min(chosen.length, Math.max(1, Math.ceil(totalEvents / EVENTS_PER_GROUP)));
+  const perGroup = options.eventsPerGroup ?? eventsPerGroup(ctx.lake.config.engine?.memoryLimit ?? null);
+  const groups = planBucketGroups(countBucketEvents(events, chosen), perGroup);
   const table = lakeTable(ctx, 'lh_gold', 'clinician_emr_sessions');
   let rows = 0;
   let version = -1;
-  for (let g = 0; g < groups; g++) {
-    const group = chosen.filter((_, i) => i % groups === g);
+  for (const group of groups) {
     const exists = await table.exists();
     const result = await writeTable(table, ctx.engine.writer, {
       source: {
@@ -65,6 +70,6 @@ export async function buildSessions(ctx: RunContext, buckets: number[] | 'all'):
   ctx.summary.steps.push({
     step: 'gold clinician_emr_sessions',
     ms: performance.now() - started,
-    detail: `${chosen.length} bucket(s) in ${groups} group(s), ${rows} sessions written, version ${version}`,
+    detail: `${chosen.length} bucket(s) in ${groups.length} group(s), ${rows} sessions written, version ${version}`,
   });
 }

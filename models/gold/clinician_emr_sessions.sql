@@ -3,9 +3,11 @@
 -- follows the previous one by strictly more than the clinician's threshold (equal continues,
 -- as in the seed, Spark session_window and Flink). Gaps compare in microseconds.
 -- Inputs: lh_silver.dbo.emr_events, lh_silver.dbo.clinician_dim.
--- Parameters: $buckets (clinician buckets to compute), $source_time_zone (for session_date).
+-- Parameters: $buckets (clinician buckets to compute), $source_time_zone (for session_date),
+-- $max_session_us (null, or the lake's maxSessionMinutes: session_events then also cuts sessions
+-- that would grow longer, see _session_events_capped.sql).
 with numbered as (
-    select * from session_numbered($buckets)
+    select * from session_events($buckets, $max_session_us)
 ),
 
 sessions as (
@@ -19,7 +21,9 @@ sessions as (
         count(*) as event_count,
         -- list() has no order of its own: sorting (timestamp, event_id) structs restores event order.
         list_sort(list({'ts': event_timestamp, 'id': event_id, 'type': event_type})) as ordered,
-        count(distinct patient_id) as patient_count
+        count(distinct patient_id) as patient_count,
+        -- only the event that opens a session has a split_cause; any_value skips nulls.
+        any_value(split_cause) as split_cause
     from numbered
     group by clinician_id, session_number
 )
@@ -37,7 +41,7 @@ select
     md5(sessions.clinician_id::varchar || '|' || sessions.ordered[1].id) as session_key,
     sessions.patient_count,
     cast(timezone($source_time_zone, sessions.session_start_time) as date) as session_date,
-    case when sessions.session_number = 1 then 'first' else 'inactivity' end as split_cause,
+    sessions.split_cause,
     sessions.clinician_bucket
 from sessions
 inner join lh_silver.dbo.clinician_dim as dim on dim.clinician_id = sessions.clinician_id

@@ -36,13 +36,10 @@ export async function buildSessions(
     return;
   }
   await ctx.engine.db.run(readModelSql('gold', '_session_numbered'));
-  const maxMinutes = ctx.lake.config.maxSessionMinutes;
-  const sql = readModelSql(
-    'gold',
-    maxMinutes === null || maxMinutes === undefined
-      ? 'clinician_emr_sessions'
-      : 'clinician_emr_sessions_capped',
-  );
+  const maxMinutes = ctx.lake.config.maxSessionMinutes ?? null;
+  const capped = maxMinutes !== null;
+  await ctx.engine.db.run(readModelSql('gold', capped ? '_session_events_capped' : '_session_events'));
+  const sql = readModelSql('gold', 'clinician_emr_sessions');
   const perGroup = options.eventsPerGroup ?? eventsPerGroup(ctx.lake.config.engine?.memoryLimit ?? null);
   const groups = planBucketGroups(countBucketEvents(events, chosen), perGroup);
   const table = lakeTable(ctx, 'lh_gold', 'clinician_emr_sessions');
@@ -57,7 +54,7 @@ export async function buildSessions(
         params: {
           buckets: group,
           source_time_zone: ctx.lake.config.sourceTimeZone,
-          ...(maxMinutes ? { max_session_us: maxMinutes * 60_000_000 } : {}),
+          max_session_us: capped ? maxMinutes * 60_000_000 : null,
         },
       },
       mode: exists ? 'overwrite' : 'append',

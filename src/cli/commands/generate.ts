@@ -8,8 +8,10 @@ import { resolveCounts } from '../../generate/options/resolve-counts.js';
 import { generationSummary } from '../../generate/output/generation-summary.js';
 import { LineProgress } from '../../generate/output/line-progress.js';
 import { TtyProgress } from '../../generate/output/tty-progress.js';
+import { defaultLakeConfig } from '../../lakehouse/lake-config.js';
 import { configPath, landingDir } from '../../lakehouse/lake-layout.js';
 import { readLake, resolveLakeDir } from '../../lakehouse/read-lake.js';
+import { writeHospitalBeds } from '../../lakehouse/write-hospital-beds.js';
 import { resolveHashSalt } from '../../privacy/resolve-hash-salt.js';
 import type { Command } from '../command.js';
 import { parseOptions } from '../parse-options.js';
@@ -27,7 +29,9 @@ around their inactivity thresholds. The same seed and options give byte-identica
 
 Options:
   --lake DIR       the lake (default $CARELAKE_LAKE, else ./lakehouse); its carelake.json
-                   supplies staffed beds, ratio limits and role inactivity windows
+                   supplies staffed beds, ratio limits and role inactivity windows;
+                   when the admissions need more beds than it has, generate simulates a
+                   bigger hospital and writes its staffedBeds and unitBeds back there
   --seed N         random seed (default 42)
   --scale S        tiny (a few clinicians, dozens of events), small (10,000 admissions,
                    25,000 claims, 5,000 staffing rows, 200 clinicians, 1M events; default),
@@ -117,6 +121,19 @@ const command: Command = {
       { progress: io.isTTY ? new TtyProgress(write) : new LineProgress(write) },
     );
     io.stdout.write(generationSummary(landing, result));
+    const generated = result.manifest.hospital;
+    if (config !== undefined && generated.staffedBeds !== config.staffedBeds) {
+      // A run too big for the configured beds simulates a bigger hospital; occupancy is only
+      // right if the lake knows the beds the data was generated for.
+      await writeHospitalBeds(dir, generated);
+      io.stdout.write(
+        `\ncarelake.json: staffedBeds ${config.staffedBeds} → ${generated.staffedBeds} (the beds these admissions needed), unitBeds per unit\n`,
+      );
+    } else if (config === undefined && generated.staffedBeds !== defaultLakeConfig('lake').staffedBeds) {
+      io.stdout.write(
+        `\nThe simulated hospital has ${generated.staffedBeds} staffed beds: after 'carelake init', set "staffedBeds": ${generated.staffedBeds} in carelake.json\n`,
+      );
+    }
     io.stdout.write(
       configured
         ? `\nNext: carelake run all --lake ${dir}\n`

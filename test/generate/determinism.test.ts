@@ -5,8 +5,8 @@ import { hashFiles } from './support/hash-files.js';
 
 describe('generate is deterministic', () => {
   test('same seed, different chunk sizes and thread counts: byte-identical Parquet landing zone', async () => {
-    const a = await generateSample({}, { bufferBytes: 4096, parallelConversions: 1, emrWorker: true });
-    const b = await generateSample({}, { bufferBytes: 8 << 20, parallelConversions: 4, emrWorker: false });
+    const a = await generateSample({}, { bufferBytes: 4096, emrWorker: true });
+    const b = await generateSample({}, { bufferBytes: 8 << 20, emrWorker: false });
     const hashes = hashFiles(a.dir);
     assert.deepEqual(Object.keys(hashes), [
       '_generation.json',

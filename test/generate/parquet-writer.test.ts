@@ -22,11 +22,12 @@ const ALL_TYPES: LandingDataset = {
     { name: 'amt', type: 'DECIMAL(12,2)', required: false },
     { name: 'd', type: 'DATE', required: false },
     { name: 'ts', type: 'TIMESTAMPTZ', required: false },
+    { name: 's', type: 'VARCHAR', required: false },
   ],
 };
 
 describe('the Parquet writer', () => {
-  test('every landing type and nulls read back as written, across row groups', async () => {
+  test('every landing type, nulls and dictionary-encoded text read back as written, across row groups', async () => {
     const path = join(tempDir('parquet-'), 'all.parquet');
     const file = new ParquetDatasetFile(path, ALL_TYPES, 4);
     const rows: string[][] = [];
@@ -39,6 +40,7 @@ describe('the Parquet writer', () => {
         i === 7 ? '' : `${i - 6}.0${i % 10}`,
         i === 2 ? '' : `20${10 + i}-02-2${i % 9}`,
         i === 9 ? '' : `1969-12-31 23:59:5${i % 10}`,
+        i % 5 === 0 ? '' : i < 8 ? 'same' : `v${i % 2}`,
       ];
       rows.push(row);
       assert.equal(file.row(row), i);
@@ -46,7 +48,7 @@ describe('the Parquet writer', () => {
     file.close();
     const read = await db.readRows(
       `SELECT k, n::VARCHAR AS n, b::VARCHAR AS b, x, amt::VARCHAR AS amt,
-        strftime(d, '%Y-%m-%d') AS d, strftime(timezone('UTC', ts), '%Y-%m-%d %H:%M:%S') AS ts
+        strftime(d, '%Y-%m-%d') AS d, strftime(timezone('UTC', ts), '%Y-%m-%d %H:%M:%S') AS ts, s
        FROM read_parquet($1)`,
       [path],
     );
@@ -58,6 +60,7 @@ describe('the Parquet writer', () => {
       amt: r[4] === '' ? null : Number(r[4]).toFixed(2),
       d: r[5] || null,
       ts: r[6] || null,
+      s: r[7] || null,
     }));
     assert.deepEqual(read, expected);
     const groups = await db.readRows('SELECT count(DISTINCT row_group_id) AS n FROM parquet_metadata($1)', [
@@ -68,7 +71,7 @@ describe('the Parquet writer', () => {
 
   test('a row with the wrong number of fields is refused (Parquet has a schema)', () => {
     const file = new ParquetDatasetFile(join(tempDir('parquet-'), 'bad.parquet'), ALL_TYPES);
-    assert.throws(() => file.row(['K1']), /needs 7 fields, got 1/);
+    assert.throws(() => file.row(['K1']), /needs 8 fields, got 1/);
     file.close();
   });
 

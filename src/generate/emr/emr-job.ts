@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { eventFields } from '../datasets/event-fields.js';
 import { LANDING_DATASETS } from '../datasets/landing-schemas.js';
 import { openRowOutput, type RowOutputOptions } from '../output/row-output.js';
@@ -5,6 +6,7 @@ import type { Census } from '../population/census.js';
 import { deriveStream } from '../random/derive-stream.js';
 import { buildRoster } from './clinician.js';
 import { EmrActivity } from './emr-activity.js';
+import { EmrEventsParquetFile } from './emr-events-parquet-file.js';
 import { planEmr } from './emr-plan.js';
 
 /** Everything needed to write emr_events: plain data, so it can be sent to a worker thread. */
@@ -53,11 +55,26 @@ export function startEmr(job: EmrJob): EmrRun {
     job.unitShare,
   );
   const plan = planEmr(job.events, roster, job.periodStart, job.periodDays);
+  if (job.output.format === 'parquet' && job.output.rate <= 0) {
+    // Clean Parquet, the default: events go from columns to the file with no text in between.
+    const file = new EmrEventsParquetFile(join(job.dir, 'emr_events.parquet'), roster);
+    const activity = new EmrActivity(job.seed, roster, plan, (events, order, from, to) =>
+      file.write(events, order, from, to),
+    );
+    return {
+      day: (day, dayStart, census) => activity.day(day, dayStart, census),
+      finish: () => {
+        activity.finish();
+        file.close();
+        return { rows: file.rows, sessions: activity.sessions, faults: undefined };
+      },
+    };
+  }
   const out = openRowOutput(job.dir, LANDING_DATASETS.emr_events, job.output);
   let seq = 0;
-  const activity = new EmrActivity(deriveStream(job.seed, 'emr'), roster, plan, (event) =>
-    out.write(eventFields(seq++, event, roster)),
-  );
+  const activity = new EmrActivity(job.seed, roster, plan, (events, order, from, to) => {
+    for (let k = from; k < to; k++) out.write(eventFields(seq++, events, order[k]!, roster));
+  });
   return {
     day: (day, dayStart, census) => activity.day(day, dayStart, census),
     finish: () => {

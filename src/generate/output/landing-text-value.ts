@@ -1,5 +1,6 @@
 import type { LandingColumn } from '../datasets/landing-schemas.js';
-import type { ColumnChunk } from '../parquet/column-chunk.js';
+import { ColumnChunk } from '../parquet/column-chunk.js';
+import type { DictionaryChunk } from '../parquet/dictionary-chunk.js';
 
 const DAY = 86_400;
 
@@ -12,15 +13,20 @@ const DAY = 86_400;
  * @example
  * appendLandingText(chunk, 'TIMESTAMPTZ', '2025-03-31 08:00:00');
  */
-export function appendLandingText(chunk: ColumnChunk, type: LandingColumn['type'], text: string): void {
+export function appendLandingText(
+  chunk: ColumnChunk | DictionaryChunk,
+  type: LandingColumn['type'],
+  text: string,
+): void {
   if (text === '') {
     chunk.nul();
     return;
   }
+  if (type === 'VARCHAR' || !(chunk instanceof ColumnChunk)) {
+    chunk.text(text);
+    return;
+  }
   switch (type) {
-    case 'VARCHAR':
-      chunk.text(text);
-      return;
     case 'INTEGER':
       chunk.int32(integerOf(text));
       return;

@@ -1,5 +1,6 @@
 import type { LandingDataset } from '../datasets/landing-schemas.js';
 import { ColumnChunk } from '../parquet/column-chunk.js';
+import { DictionaryChunk } from '../parquet/dictionary-chunk.js';
 import { parquetColumnType } from '../parquet/parquet-column-type.js';
 import { ParquetFileWriter } from '../parquet/parquet-file-writer.js';
 import type { LandingFile } from './landing-file.js';
@@ -24,7 +25,7 @@ export const ROWS_PER_GROUP = 122_880;
  */
 export class ParquetDatasetFile implements LandingFile {
   private readonly writer: ParquetFileWriter;
-  private readonly chunks: ColumnChunk[];
+  private readonly chunks: (ColumnChunk | DictionaryChunk)[];
   private readonly types: LandingDataset['columns'][number]['type'][];
   private pending = 0;
   rows = 0;
@@ -36,7 +37,12 @@ export class ParquetDatasetFile implements LandingFile {
   ) {
     const columns = dataset.columns.map((c) => ({ name: c.name, type: parquetColumnType(c.type) }));
     this.writer = new ParquetFileWriter(path, columns);
-    this.chunks = columns.map((c) => new ColumnChunk(c.type));
+    // Text repeats (payers, DRGs, units, a patient's hash), except the row's own id.
+    this.chunks = dataset.columns.map((c, i) =>
+      c.type === 'VARCHAR' && c.name !== dataset.key
+        ? new DictionaryChunk()
+        : new ColumnChunk(columns[i]!.type),
+    );
     this.types = dataset.columns.map((c) => c.type);
   }
 

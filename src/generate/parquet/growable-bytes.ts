@@ -61,8 +61,15 @@ export class GrowableBytes {
 
   /** Latin-1 text without a length prefix (generated text is ASCII). */
   latin1Text(text: string): void {
-    this.ensure(text.length);
-    this.length += this.latin1.latin1Write(text, this.length);
+    const n = text.length;
+    this.ensure(n);
+    // Short strings: a JS loop beats the native call's fixed cost, which dominated profiles.
+    if (n <= 48) {
+      const b = this.buffer;
+      let at = this.length;
+      for (let i = 0; i < n; i++) b[at++] = text.charCodeAt(i);
+      this.length = at;
+    } else this.length += this.latin1.latin1Write(text, this.length);
   }
 
   bytes(b: Uint8Array): void {

@@ -1,5 +1,5 @@
 import { closeSync, openSync, writeSync } from 'node:fs';
-import type { EncodedChunk } from './column-chunk.js';
+import type { EncodedChunk } from './encoded-chunk.js';
 import type { ParquetColumnType } from './parquet-column-type.js';
 import { ThriftCompactWriter } from './thrift-compact.js';
 
@@ -11,6 +11,8 @@ export interface ParquetColumnSpec {
 
 interface ChunkMeta {
   offset: number;
+  dataPageAt: number;
+  encodings: number[];
   size: number;
   values: number;
   nulls: number;
@@ -26,14 +28,15 @@ interface RowGroupMeta {
 const MAGIC = Buffer.from('PAR1', 'latin1');
 
 /**
- * Writes a flat Parquet file row group by row group: each column chunk one uncompressed PLAIN
- * data page, every column OPTIONAL, and the footer (schema, row groups, offsets) at close. Only
+ * Writes a flat Parquet file row group by row group: each column chunk one uncompressed data
+ * page (PLAIN, or dictionary-encoded after its dictionary page), every column OPTIONAL, and the footer (schema, row groups, offsets) at close. Only
  * the footer's few numbers per chunk stay in memory, so a file of any size streams out. The
  * bytes depend only on the rows and how they were grouped, never on timing.
  *
  * @example
  * const file = new ParquetFileWriter('/tmp/x.parquet', [{ name: 'n', type: parquetColumnType('INTEGER') }]);
  * file.writeRowGroup(1, [chunk.encode()]);
+ * chunk.clear();
  * file.close();
  */
 export class ParquetFileWriter {
@@ -58,9 +61,15 @@ export class ParquetFileWriter {
     const group: RowGroupMeta = { rows, offset: this.offset, size: 0, chunks: [] };
     for (const c of chunks) {
       const offset = this.offset;
-      this.write(c.head);
-      this.write(c.body);
-      group.chunks.push({ offset, size: this.offset - offset, values: c.values, nulls: c.nulls });
+      for (const part of c.parts) this.write(part);
+      group.chunks.push({
+        offset,
+        dataPageAt: c.dataPageAt,
+        encodings: c.encodings,
+        size: this.offset - offset,
+        values: c.values,
+        nulls: c.nulls,
+      });
     }
     group.size = this.offset - group.offset;
     this.groups.push(group);
@@ -124,16 +133,16 @@ export class ParquetFileWriter {
     w.i64(2, chunk.offset);
     w.struct(3);
     w.i32(1, column.type.physical);
-    w.list(2, 5, 2);
-    w.i32Value(0); // PLAIN
-    w.i32Value(3); // RLE
+    w.list(2, 5, chunk.encodings.length);
+    for (const e of chunk.encodings) w.i32Value(e);
     w.list(3, 8, 1);
     w.binaryValue(column.name);
     w.i32(4, 0); // UNCOMPRESSED
     w.i64(5, chunk.values);
     w.i64(6, chunk.size);
     w.i64(7, chunk.size);
-    w.i64(9, chunk.offset);
+    w.i64(9, chunk.offset + chunk.dataPageAt);
+    if (chunk.dataPageAt > 0) w.i64(11, chunk.offset);
     w.struct(12);
     w.i64(3, chunk.nulls);
     w.stop();

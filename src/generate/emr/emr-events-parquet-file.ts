@@ -7,13 +7,14 @@ import { parquetColumnType } from '../parquet/parquet-column-type.js';
 import { ParquetFileWriter } from '../parquet/parquet-file-writer.js';
 import type { Clinician } from './clinician.js';
 import type { EventColumns } from './event-columns.js';
-import { metadataText } from './event-metadata.js';
 import { EVENT_TYPES } from './event-types.js';
+import { MetadataBytes } from './metadata-bytes.js';
 
 /**
  * emr_events.parquet written straight from event columns, the fast path of a clean Parquet run:
- * ids from a byte counter, times as INT64 micros, and event type, patient and metadata
- * dictionary-encoded by number or reference, so no text is built or parsed per event. Same
+ * ids from a byte counter, times as INT64 micros, event type and patient dictionary-encoded by
+ * code or reference, metadata written as bytes (chart and note ids are mostly unique, so a
+ * dictionary would not pay), so no text is built or parsed per event. Same
  * schema, values and row groups as the text path (ParquetDatasetFile).
  *
  * @example
@@ -29,14 +30,15 @@ export class EmrEventsParquetFile {
   private readonly time: ColumnChunk;
   private readonly type = new DictionaryChunk();
   private readonly patient = new DictionaryChunk();
-  private readonly metadata = new DictionaryChunk();
+  private readonly metadata: ColumnChunk;
+  private readonly metadataBytes: MetadataBytes;
   private readonly clinicianIds: Int32Array;
   private pending = 0;
   rows = 0;
 
   constructor(
     readonly path: string,
-    private readonly roster: readonly Clinician[],
+    roster: readonly Clinician[],
     private readonly rowsPerGroup = ROWS_PER_GROUP,
   ) {
     const columns = LANDING_DATASETS.emr_events.columns.map((c) => ({
@@ -47,6 +49,8 @@ export class EmrEventsParquetFile {
     this.id = new ColumnChunk(columns[0]!.type);
     this.clinician = new ColumnChunk(columns[1]!.type);
     this.time = new ColumnChunk(columns[2]!.type);
+    this.metadata = new ColumnChunk(columns[5]!.type);
+    this.metadataBytes = new MetadataBytes(roster);
     this.clinicianIds = Int32Array.from(roster, (c) => c.id);
   }
 
@@ -65,7 +69,8 @@ export class EmrEventsParquetFile {
       if (who === '') this.patient.nul();
       else this.patient.text(who);
       const meta = metadata[i]!;
-      if (!this.metadata.refer(meta)) this.metadata.define(meta, metadataText(meta, this.roster));
+      this.metadata.levels.add(1);
+      this.metadataBytes.writeTo(this.metadata.values, meta);
       if (++this.pending === this.rowsPerGroup) this.flush();
     }
     this.rows += to - from;

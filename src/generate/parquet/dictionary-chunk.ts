@@ -3,6 +3,8 @@ import type { ChunkBuilder, EncodedChunk } from './encoded-chunk.js';
 import { GrowableBytes } from './growable-bytes.js';
 import { ENCODING, writeDataPageHeader, writeDictionaryPageHeader } from './page-header.js';
 
+const SMALL_KEYS = 4096;
+
 /**
  * A string column dictionary-encoded per row group: each distinct value is written once, in a
  * dictionary page, and rows carry bit-packed indices. Generated text repeats a lot (event types,
@@ -18,6 +20,9 @@ import { ENCODING, writeDataPageHeader, writeDictionaryPageHeader } from './page
 export class DictionaryChunk implements ChunkBuilder {
   readonly levels = new DefinitionLevels();
   private readonly index = new Map<string, number>();
+  // Keys below SMALL_KEYS (event types, …) use a table instead of the Map: slot = id + 1.
+  private readonly small = new Int32Array(SMALL_KEYS);
+  private readonly smallUsed: number[] = [];
   private readonly keyed = new Map<number, number>();
   private size = 0;
   private readonly entries = new GrowableBytes(1 << 14);
@@ -47,6 +52,12 @@ export class DictionaryChunk implements ChunkBuilder {
    * Numbers hash much faster than freshly built strings.
    */
   refer(key: number): boolean {
+    if (key < SMALL_KEYS) {
+      const slot = this.small[key]!;
+      if (slot === 0) return false;
+      this.push(slot - 1);
+      return true;
+    }
     const id = this.keyed.get(key);
     if (id === undefined) return false;
     this.push(id);
@@ -56,7 +67,10 @@ export class DictionaryChunk implements ChunkBuilder {
   /** The text of `key`, after `refer(key)` returned false. */
   define(key: number, text: string): void {
     const id = this.entry(text);
-    this.keyed.set(key, id);
+    if (key < SMALL_KEYS) {
+      this.small[key] = id + 1;
+      this.smallUsed.push(key);
+    } else this.keyed.set(key, id);
     this.push(id);
   }
 
@@ -122,6 +136,8 @@ export class DictionaryChunk implements ChunkBuilder {
   clear(): void {
     this.index.clear();
     this.keyed.clear();
+    for (const key of this.smallUsed) this.small[key] = 0;
+    this.smallUsed.length = 0;
     this.size = 0;
     this.entries.reset();
     this.used = 0;

@@ -32,4 +32,6 @@ export interface GenerateTuning {
   bufferBytes?: number;
   /** Write emr_events in a worker thread (default: when there are 100,000 events or more). */
   emrWorker?: boolean;
+  /** Encode a clean Parquet emr_events in a thread of its own (default: from 100,000 events). */
+  emrFileThread?: boolean;
 }

@@ -29,7 +29,10 @@ export interface SimulatedDatasets {
   faults: FaultPart[];
 }
 
-/** Runs with at least this many events write them in a worker thread unless told otherwise. */
+/**
+ * Runs with at least this many events generate them in a worker thread, and encode a clean
+ * Parquet file in another, unless told otherwise.
+ */
 export const EMR_WORKER_THRESHOLD = 100_000;
 
 /**
@@ -69,7 +72,7 @@ export async function writeSimulatedDatasets(
     staffing: open(LANDING_DATASETS.staffing),
   };
   const emr = openEmrWriter(
-    { ...x.emr, dir, output },
+    { ...x.emr, dir, output, fileThread: x.tuning.emrFileThread ?? counts.events >= EMR_WORKER_THRESHOLD },
     HOSPITAL_UNITS.length,
     x.tuning.emrWorker ?? counts.events >= EMR_WORKER_THRESHOLD,
   );

@@ -23,7 +23,7 @@ export function eventFields(
     String(roster[events.clinician[i]!]!.id),
     formatTimestamp(events.ts[i]!),
     EVENT_TYPES[events.type[i]!]!,
-    events.patient[i]!,
+    events.patient[i]! < 0 ? '' : events.table[events.patient[i]!]!,
     metadataText(events.metadata[i]!, roster),
   ];
 }

@@ -1,4 +1,5 @@
 import type { Census } from '../population/census.js';
+import type { CensusEntry } from '../population/census-entry.js';
 import { deriveStream } from '../random/derive-stream.js';
 import { allocateBudget } from './allocate-budget.js';
 import type { Clinician } from './clinician.js';
@@ -40,6 +41,7 @@ export class EmrActivity {
   day(day: number, dayStart: number, census: Census): void {
     const budget = this.plan.budget(day);
     if (budget > 0) {
+      const slots = this.useCensus(census);
       const rng = deriveStream(this.seed, `emr:${day}`);
       const weekday = (Math.floor(dayStart / DAY) + 4) % 7;
       const weekend = weekday === 0 || weekday === 6;
@@ -50,7 +52,7 @@ export class EmrActivity {
       for (const [clinician, count] of counts) {
         const shift = clinician.shift;
         const start = dayStart + shift.startHour * 3600 - 900 + rng.int(1800);
-        this.sessions += shiftEvents(rng, clinician, count, start, census, this.pending);
+        this.sessions += shiftEvents(rng, clinician, count, start, census, this.pending, slots);
       }
     }
     this.flushBefore(dayStart + DAY);
@@ -59,6 +61,33 @@ export class EmrActivity {
   /** Writes every event still waiting (after the last day). */
   finish(): void {
     this.flushBefore(Number.POSITIVE_INFINITY);
+  }
+
+  /**
+   * Makes today's census the patient table: carried-over events are re-pointed into it (their
+   * patients appended when discharged since). Returns each census entry's slot.
+   */
+  private useCensus(census: Census): Map<CensusEntry, number> {
+    const entries = census.entries();
+    const table = entries.map((s) => s.patient.mrnHash);
+    const events = this.pending;
+    if (events.length > 0) {
+      const old = events.table;
+      const known = new Map(table.map((h, i) => [h, i]));
+      for (let i = 0; i < events.length; i++) {
+        const p = events.patient[i]!;
+        if (p < 0) continue;
+        const hash = old[p]!;
+        let slot = known.get(hash);
+        if (slot === undefined) {
+          slot = table.push(hash) - 1;
+          known.set(hash, slot);
+        }
+        events.patient[i] = slot;
+      }
+    }
+    events.table = table;
+    return new Map(entries.map((s, i) => [s, i]));
   }
 
   private flushBefore(time: number): void {
@@ -71,7 +100,8 @@ export class EmrActivity {
     // The rest (a night shift's tail) moves to the front of the next day's events, in time order.
     const rest = this.spare;
     rest.clear();
-    for (let j = k; j < order.length; j++) rest.copy(events, order[j]!);
+    for (let j = k; j < order.length; j++) rest.copy(events, order[j]!, events.patient[order[j]!]!);
+    rest.table = events.table;
     events.clear();
     this.spare = events;
     this.pending = rest;

@@ -6,15 +6,15 @@ import { DictionaryChunk } from '../parquet/dictionary-chunk.js';
 import { parquetColumnType } from '../parquet/parquet-column-type.js';
 import { ParquetFileWriter } from '../parquet/parquet-file-writer.js';
 import type { Clinician } from './clinician.js';
-import type { EventColumns } from './event-columns.js';
+import type { EventBatch } from './event-batch.js';
+import { metadataText } from './event-metadata.js';
 import { EVENT_TYPES } from './event-types.js';
-import { MetadataBytes } from './metadata-bytes.js';
 
 /**
  * emr_events.parquet written straight from event columns, the fast path of a clean Parquet run:
- * ids from a byte counter, times as INT64 micros, event type and patient dictionary-encoded by
- * code or reference, metadata written as bytes (chart and note ids are mostly unique, so a
- * dictionary would not pay), so no text is built or parsed per event. Same
+ * ids from a byte counter, times as INT64 micros, and event type, patient and metadata
+ * dictionary-encoded by code or reference (the metadata text is built once per distinct value
+ * and row group), so no text is built or parsed per event. Same
  * schema, values and row groups as the text path (ParquetDatasetFile).
  *
  * @example
@@ -30,15 +30,15 @@ export class EmrEventsParquetFile {
   private readonly time: ColumnChunk;
   private readonly type = new DictionaryChunk();
   private readonly patient = new DictionaryChunk();
-  private readonly metadata: ColumnChunk;
-  private readonly metadataBytes: MetadataBytes;
+  // Keys of variants and workstations (and charts of small runs) fit the lookup table.
+  private readonly metadata = new DictionaryChunk(1 << 20);
   private readonly clinicianIds: Int32Array;
   private pending = 0;
   rows = 0;
 
   constructor(
     readonly path: string,
-    roster: readonly Clinician[],
+    private readonly roster: readonly Clinician[],
     private readonly rowsPerGroup = ROWS_PER_GROUP,
   ) {
     const columns = LANDING_DATASETS.emr_events.columns.map((c) => ({
@@ -49,16 +49,14 @@ export class EmrEventsParquetFile {
     this.id = new ColumnChunk(columns[0]!.type);
     this.clinician = new ColumnChunk(columns[1]!.type);
     this.time = new ColumnChunk(columns[2]!.type);
-    this.metadata = new ColumnChunk(columns[5]!.type);
-    this.metadataBytes = new MetadataBytes(roster);
     this.clinicianIds = Int32Array.from(roster, (c) => c.id);
   }
 
-  /** Writes events `order[from]` … `order[to - 1]` of `events`. */
-  write(events: EventColumns, order: Int32Array, from: number, to: number): void {
-    const { ts, clinician, type, metadata, patient } = events;
+  /** Writes events `order[from]` … `order[to - 1]` of `events` (`from` … `to - 1` without an order). */
+  write(events: Omit<EventBatch, 'length'>, order: Int32Array | undefined, from: number, to: number): void {
+    const { ts, clinician, type, metadata, patient, table } = events;
     for (let k = from; k < to; k++) {
-      const i = order[k]!;
+      const i = order === undefined ? k : order[k]!;
       this.id.levels.add(1);
       this.ids.writeNext(this.id.values);
       this.clinician.int32(this.clinicianIds[clinician[i]!]!);
@@ -66,11 +64,10 @@ export class EmrEventsParquetFile {
       const code = type[i]!;
       if (!this.type.refer(code)) this.type.define(code, EVENT_TYPES[code]!);
       const who = patient[i]!;
-      if (who === '') this.patient.nul();
-      else this.patient.text(who);
+      if (who < 0) this.patient.nul();
+      else this.patient.text(table[who]!);
       const meta = metadata[i]!;
-      this.metadata.levels.add(1);
-      this.metadataBytes.writeTo(this.metadata.values, meta);
+      if (!this.metadata.refer(meta)) this.metadata.define(meta, metadataText(meta, this.roster));
       if (++this.pending === this.rowsPerGroup) this.flush();
     }
     this.rows += to - from;

@@ -12,11 +12,21 @@ export type EmrWorkerRequest =
 
 const port = parentPort!;
 const run = startEmr(workerData as EmrJob);
+// Days may wait on the file thread: handle messages strictly one after another.
+let queue = Promise.resolve();
 port.on('message', (message: EmrWorkerRequest) => {
-  if (message.type === 'day') {
-    run.day(message.day, message.dayStart, restoreCensus(message.census));
-    port.postMessage({ type: 'done', day: message.day });
-  } else {
-    port.postMessage({ type: 'result', result: run.finish() });
-  }
+  queue = queue.then(async () => {
+    if (message.type === 'day') {
+      await run.day(message.day, message.dayStart, restoreCensus(message.census));
+      port.postMessage({ type: 'done', day: message.day });
+    } else {
+      port.postMessage({ type: 'result', result: await run.finish() });
+    }
+  });
+  queue.catch((error: unknown) => {
+    // Surface as the worker's 'error' event, which the client turns into a rejection.
+    setImmediate(() => {
+      throw error;
+    });
+  });
 });

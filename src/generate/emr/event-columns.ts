@@ -1,11 +1,12 @@
 /**
  * EMR events as parallel typed columns instead of one object per event: millions of events a
- * day then cost no allocation and no garbage collection. Patient ids are string references
- * ('' for none) to hashes the census already holds.
+ * day then cost no allocation and no garbage collection, and a batch moves to another thread
+ * without copying. The patient is an index into `table` (the pseudonyms of the census the
+ * events were drawn from), or -1 for none.
  *
  * @example
  * const events = new EventColumns();
- * events.push(ts, clinicianIndex, typeCode, mrnHash, metadataCode);
+ * events.push(ts, clinicianIndex, typeCode, patientIndex, metadataCode);
  */
 export class EventColumns {
   length = 0;
@@ -13,9 +14,11 @@ export class EventColumns {
   clinician = new Int32Array(1024);
   type = new Uint8Array(1024);
   metadata = new Float64Array(1024);
-  patient: string[] = [];
+  patient = new Int32Array(1024);
+  /** Patient pseudonyms the `patient` indices refer to. */
+  table: string[] = [];
 
-  push(ts: number, clinician: number, type: number, patient: string, metadata: number): void {
+  push(ts: number, clinician: number, type: number, patient: number, metadata: number): void {
     const i = this.length;
     if (i === this.ts.length) this.grow();
     this.ts[i] = ts;
@@ -26,9 +29,9 @@ export class EventColumns {
     this.length = i + 1;
   }
 
-  /** Appends event `i` of `from`. */
-  copy(from: EventColumns, i: number): void {
-    this.push(from.ts[i]!, from.clinician[i]!, from.type[i]!, from.patient[i]!, from.metadata[i]!);
+  /** Appends event `i` of `from`, whose patient index is `patient` in this table. */
+  copy(from: EventColumns, i: number, patient: number): void {
+    this.push(from.ts[i]!, from.clinician[i]!, from.type[i]!, patient, from.metadata[i]!);
   }
 
   clear(): void {
@@ -49,5 +52,8 @@ export class EventColumns {
     const metadata = new Float64Array(n);
     metadata.set(this.metadata);
     this.metadata = metadata;
+    const patient = new Int32Array(n);
+    patient.set(this.patient);
+    this.patient = patient;
   }
 }

@@ -16,10 +16,11 @@ let times = new Float64Array(256);
  * sessions it has (the ground truth a sessionizer should find). The shift opens with LOGIN and
  * closes with LOGOUT; in between, sessions separated by gaps over the clinician's threshold, each
  * a chart session (OPEN_CHART of a patient present on the clinician's unit, then role-specific
- * actions, sometimes switching patient) or other work (schedules, reports).
+ * actions, sometimes switching patient) or other work (schedules, reports). Patients are
+ * recorded as their census slot (`slots`, the index in `out.table`).
  *
  * @example
- * const sessions = shiftEvents(rng, clinician, 90, shiftStart, census, out);
+ * const sessions = shiftEvents(rng, clinician, 90, shiftStart, census, out, slots);
  */
 export function shiftEvents(
   rng: Rng,
@@ -28,6 +29,7 @@ export function shiftEvents(
   start: number,
   census: Census,
   out: EventColumns,
+  slots: ReadonlyMap<CensusEntry, number>,
 ): number {
   const profile = clinician.profile;
   const limit = clinician.threshold * 60;
@@ -58,6 +60,7 @@ export function shiftEvents(
     const first = s === 0 || relogin ? 1 : 0;
     const last = s === sessions - 1 && size - first > 0 ? 1 : 0;
     let stay: CensusEntry | undefined;
+    let slot = -1;
     const chartSession = !rng.chance(profile.otherSessionShare);
     for (let k = 0; k < size; k++) {
       let type: number;
@@ -66,11 +69,15 @@ export function shiftEvents(
       else if (k >= size - last) type = LOGOUT;
       else if (chartSession && (stay === undefined || rng.chance(0.12))) {
         const unit = clinician.unit >= 0 && rng.chance(0.85) ? clinician.unit : -1;
-        stay = census.pickPresent(rng, unit, times[k]!, times[size - 1]!) ?? stay;
+        const picked = census.pickPresent(rng, unit, times[k]!, times[size - 1]!);
+        if (picked !== undefined) {
+          stay = picked;
+          slot = slots.get(picked)!;
+        }
         type = stay === undefined ? pickers.other.pick(rng) : admin ? CHECK_BILLING : OPEN_CHART;
         chart = stay === undefined ? 0 : stay.seq + 1;
       } else type = stay === undefined ? pickers.other.pick(rng) : pickers.chart.pick(rng);
-      const patient = stay !== undefined && !NO_PATIENT[type] ? stay.patient.mrnHash : '';
+      const patient = stay !== undefined && !NO_PATIENT[type] ? slot : -1;
       out.push(times[k]!, clinician.index, type, patient, drawMetadata(rng, type, chart, clinician.index));
     }
   }

@@ -65,13 +65,6 @@ export class ColumnChunk implements ChunkBuilder {
     v.latin1Text(s);
   }
 
-  /** A string value already encoded as (short) bytes. */
-  bytes(b: Uint8Array): void {
-    this.levels.add(1);
-    this.values.int32(b.length);
-    this.values.small(b);
-  }
-
   encode(): EncodedChunk {
     if (this.type.physical === PHYSICAL.BOOLEAN && this.bitCount > 0) {
       this.values.byte(this.bits);

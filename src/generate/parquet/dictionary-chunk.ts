@@ -3,8 +3,6 @@ import type { ChunkBuilder, EncodedChunk } from './encoded-chunk.js';
 import { GrowableBytes } from './growable-bytes.js';
 import { ENCODING, writeDataPageHeader, writeDictionaryPageHeader } from './page-header.js';
 
-const SMALL_KEYS = 4096;
-
 /**
  * A string column dictionary-encoded per row group: each distinct value is written once, in a
  * dictionary page, and rows carry bit-packed indices. Generated text repeats a lot (event types,
@@ -20,8 +18,9 @@ const SMALL_KEYS = 4096;
 export class DictionaryChunk implements ChunkBuilder {
   readonly levels = new DefinitionLevels();
   private readonly index = new Map<string, number>();
-  // Keys below SMALL_KEYS (event types, …) use a table instead of the Map: slot = id + 1.
-  private readonly small = new Int32Array(SMALL_KEYS);
+  // Keys below `smallKeys` use a table instead of the Map (slot = id + 1): a lookup is then
+  // one array read, where a Map of numbers costs a hash and probes.
+  private readonly small: Int32Array;
   private readonly smallUsed: number[] = [];
   private readonly keyed = new Map<number, number>();
   private size = 0;
@@ -31,6 +30,11 @@ export class DictionaryChunk implements ChunkBuilder {
   private readonly dictHead = new GrowableBytes(64);
   private readonly dataHead = new GrowableBytes(256);
   private readonly packed = new GrowableBytes(1 << 14);
+
+  /** `smallKeys`: numeric keys below it are looked up in a table (4 bytes per possible key). */
+  constructor(private readonly smallKeys = 4096) {
+    this.small = new Int32Array(smallKeys);
+  }
 
   nul(): void {
     this.levels.add(0);
@@ -52,7 +56,7 @@ export class DictionaryChunk implements ChunkBuilder {
    * Numbers hash much faster than freshly built strings.
    */
   refer(key: number): boolean {
-    if (key < SMALL_KEYS) {
+    if (key < this.smallKeys) {
       const slot = this.small[key]!;
       if (slot === 0) return false;
       this.push(slot - 1);
@@ -67,7 +71,7 @@ export class DictionaryChunk implements ChunkBuilder {
   /** The text of `key`, after `refer(key)` returned false. */
   define(key: number, text: string): void {
     const id = this.entry(text);
-    if (key < SMALL_KEYS) {
+    if (key < this.smallKeys) {
       this.small[key] = id + 1;
       this.smallUsed.push(key);
     } else this.keyed.set(key, id);

@@ -63,32 +63,6 @@ export class GrowableBytes {
     this.length += 8;
   }
 
-  /** Short byte strings: a JS loop, cheaper than the native copy for a few dozen bytes. */
-  small(bytes: Uint8Array): void {
-    const n = bytes.length;
-    this.ensure(n);
-    const b = this.buffer;
-    let at = this.length;
-    for (let i = 0; i < n; i++) b[at++] = bytes[i]!;
-    this.length = at;
-  }
-
-  /** A non-negative integer in decimal ASCII. */
-  decimal(v: number): void {
-    this.ensure(16);
-    let digits = 1;
-    for (let x = v; x >= 10; x = Math.floor(x / 10)) digits++;
-    const b = this.buffer;
-    let at = this.length + digits;
-    this.length = at;
-    let x = v;
-    do {
-      const next = Math.floor(x / 10);
-      b[--at] = 48 + x - next * 10;
-      x = next;
-    } while (x > 0);
-  }
-
   /** Latin-1 text without a length prefix (generated text is ASCII). */
   latin1Text(text: string): void {
     const n = text.length;

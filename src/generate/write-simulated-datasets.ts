@@ -7,6 +7,8 @@ import { LANDING_DATASETS, type LandingDataset } from './datasets/landing-schema
 import { planClaims } from './datasets/plan-claims.js';
 import { staffingId } from './datasets/record-ids.js';
 import { staffingDay } from './datasets/staffing-day.js';
+import { writeAdmission } from './datasets/write-admission.js';
+import { writeClaim } from './datasets/write-claim.js';
 import type { FaultPart } from './dirty/write-fault-sidecar.js';
 import type { EmrJob } from './emr/emr-job.js';
 import type { EmrPlan } from './emr/emr-plan.js';
@@ -76,6 +78,9 @@ export async function writeSimulatedDatasets(
     HOSPITAL_UNITS.length,
     x.tuning.emrWorker ?? counts.events >= EMR_WORKER_THRESHOLD,
   );
+  // Clean Parquet: rows go to the columns as typed values, never formatted as text.
+  const admissionsTyped = out.admissions.typed;
+  const claimsTyped = out.claims.typed;
   const claimsRng = deriveStream(seed, 'claims');
   const staffingRng = deriveStream(seed, 'staffing');
   const allocator = new ClaimCountAllocator(counts.claims, counts.admissions);
@@ -90,12 +95,14 @@ export async function writeSimulatedDatasets(
       { seed, admissions: counts.admissions, plan: x.plan, catalog: x.catalog, hashMrn: x.hashMrn },
       {
         stay(stay) {
-          out.admissions.write(admissionFields(stay));
+          if (admissionsTyped !== undefined) writeAdmission(admissionsTyped, stay);
+          else out.admissions.write(admissionFields(stay));
           const n = allocator.next(claimsRng, stay);
           if (n === 0) return;
           for (const line of planClaims(claimsRng, stay, n)) {
             if (line.denial !== '') deniedClaims++;
-            out.claims.write(claimFields(claimSeq++, stay, line));
+            if (claimsTyped !== undefined) writeClaim(claimsTyped, claimSeq++, stay, line);
+            else out.claims.write(claimFields(claimSeq++, stay, line));
           }
         },
         async day(day, dayStart, census) {

@@ -22,7 +22,7 @@ const ALL_TYPES: LandingDataset = {
     { name: 'amt', type: 'DECIMAL(12,2)', required: false },
     { name: 'd', type: 'DATE', required: false },
     { name: 'ts', type: 'TIMESTAMPTZ', required: false },
-    { name: 's', type: 'VARCHAR', required: false },
+    { name: 's', type: 'VARCHAR', required: false, few: true },
   ],
 };
 

@@ -26,6 +26,8 @@ export const ROWS_PER_GROUP = 122_880;
 export class ParquetDatasetFile implements LandingFile {
   private readonly writer: ParquetFileWriter;
   private readonly chunks: (ColumnChunk | DictionaryChunk)[];
+  // The same chunks where they take typed values (undefined for dictionary-encoded text).
+  private readonly plain: (ColumnChunk | undefined)[];
   private readonly types: LandingDataset['columns'][number]['type'][];
   private pending = 0;
   rows = 0;
@@ -44,6 +46,7 @@ export class ParquetDatasetFile implements LandingFile {
         : new ColumnChunk(columns[i]!.type),
     );
     this.types = dataset.columns.map((c) => c.type);
+    this.plain = this.chunks.map((c) => (c instanceof ColumnChunk ? c : undefined));
   }
 
   row(fields: readonly string[]): number {
@@ -53,6 +56,46 @@ export class ParquetDatasetFile implements LandingFile {
       );
     }
     for (let i = 0; i < fields.length; i++) appendLandingText(this.chunks[i]!, this.types[i]!, fields[i]!);
+    return this.endRow();
+  }
+
+  // Typed values for column `i` of the current row, then `endRow()`: the fast path of a clean
+  // run, with no text formatted and parsed again (see writeAdmission, writeClaim).
+
+  /** Text, or null for ''. */
+  text(i: number, s: string): void {
+    if (s === '') this.chunks[i]!.nul();
+    else this.chunks[i]!.text(s);
+  }
+
+  nul(i: number): void {
+    this.chunks[i]!.nul();
+  }
+
+  int32(i: number, v: number): void {
+    this.plain[i]!.int32(v);
+  }
+
+  /** A TIMESTAMPTZ from epoch seconds. */
+  seconds(i: number, v: number): void {
+    this.plain[i]!.int64(v * 1_000_000);
+  }
+
+  /** A DECIMAL(12,2) from cents. */
+  cents(i: number, v: number): void {
+    this.plain[i]!.int64(v);
+  }
+
+  bool(i: number, v: boolean): void {
+    this.plain[i]!.bool(v);
+  }
+
+  double(i: number, v: number): void {
+    this.plain[i]!.double(v);
+  }
+
+  /** Ends a row written with the typed methods; returns its 0-based index. */
+  endRow(): number {
     if (++this.pending === this.rowsPerGroup) this.flush();
     return this.rows++;
   }

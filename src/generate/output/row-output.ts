@@ -10,6 +10,8 @@ import { ParquetDatasetFile } from './parquet-dataset-file.js';
 /** Where a dataset's rows go: straight to its file, or through the fault injector first. */
 export interface RowOutput {
   file: LandingFile;
+  /** The file, when rows may skip text and be written typed (clean Parquet). */
+  typed: ParquetDatasetFile | undefined;
   /** The dataset's fault file and counts, when faults are injected. */
   faults: FaultRecorder | undefined;
   write(fields: string[]): void;
@@ -43,13 +45,20 @@ export function openRowOutput(dir: string, dataset: LandingDataset, x: RowOutput
           x.bufferBytes,
         );
   if (x.rate <= 0) {
-    return { file, faults: undefined, write: (fields) => file.row(fields), close: () => file.close() };
+    return {
+      file,
+      typed: file instanceof ParquetDatasetFile ? file : undefined,
+      faults: undefined,
+      write: (fields) => file.row(fields),
+      close: () => file.close(),
+    };
   }
   const recorder = new FaultRecorder(join(dir, `faults-${dataset.name}.jsonl`));
   const rng = deriveStream(x.seed, `faults:${dataset.name}`);
   const injector = new FaultInjector(rng, dataset, x.format, x.rate, recorder, (fields) => file.row(fields));
   return {
     file,
+    typed: undefined,
     faults: recorder,
     write: (fields) => injector.write(fields),
     close: () => {

@@ -34,4 +34,6 @@ export interface GenerateTuning {
   emrWorker?: boolean;
   /** Encode a clean Parquet emr_events in a thread of its own (default: from 100,000 events). */
   emrFileThread?: boolean;
+  /** Write clean Parquet admissions and claims in a worker thread (default: from 50,000 admissions). */
+  encounterWorker?: boolean;
 }

@@ -1,14 +1,11 @@
 import { join } from 'node:path';
 import type { MrnHasher } from '../privacy/mrn-hasher.js';
-import { admissionFields } from './datasets/admission-fields.js';
-import { ClaimCountAllocator } from './datasets/claim-count-allocator.js';
-import { claimFields } from './datasets/claim-fields.js';
+import { type EncounterOutput, textEncounterOutput } from './datasets/encounter-output.js';
+import { EncounterThread } from './datasets/encounter-thread.js';
+import { EncounterWriter } from './datasets/encounter-writer.js';
 import { LANDING_DATASETS, type LandingDataset } from './datasets/landing-schemas.js';
-import { planClaims } from './datasets/plan-claims.js';
 import { staffingId } from './datasets/record-ids.js';
 import { staffingDay } from './datasets/staffing-day.js';
-import { writeAdmission } from './datasets/write-admission.js';
-import { writeClaim } from './datasets/write-claim.js';
 import type { FaultPart } from './dirty/write-fault-sidecar.js';
 import type { EmrJob } from './emr/emr-job.js';
 import type { EmrPlan } from './emr/emr-plan.js';
@@ -37,12 +34,16 @@ export interface SimulatedDatasets {
  */
 export const EMR_WORKER_THRESHOLD = 100_000;
 
+/** Runs with at least this many admissions write admissions and claims in a worker thread. */
+export const ENCOUNTER_WORKER_THRESHOLD = 50_000;
+
 /**
  * Runs the hospital simulation once and streams all four simulated datasets from it (admissions,
  * claims of each admission, staffing from each day's census, EMR events of each day's shifts) to
  * `<dir>/<dataset>.csv`. Each dataset draws from its own random stream, so changing one count
  * never changes another dataset. EMR events (the bulk of a large run) are written by a worker
- * thread fed one census per day, when there are many.
+ * thread fed one census per day, when there are many; so are admissions and claims, in batches
+ * of stays, in a clean Parquet run.
  *
  * @example
  * const { rows } = await writeSimulatedDatasets(dir, options, { plan, catalog, emr, emrPlan, hashMrn, progress, tuning });
@@ -68,49 +69,42 @@ export async function writeSimulatedDatasets(
     ...(x.tuning.bufferBytes === undefined ? {} : { bufferBytes: x.tuning.bufferBytes }),
   };
   const open = (d: LandingDataset) => openRowOutput(dir, d, output);
-  const out = {
-    admissions: open(LANDING_DATASETS.admissions),
-    claims: open(LANDING_DATASETS.claims),
-    staffing: open(LANDING_DATASETS.staffing),
-  };
+  const staffing = open(LANDING_DATASETS.staffing);
+  // Clean Parquet: admissions and claims go to the columns as typed values, in a worker thread
+  // for big runs. Otherwise as text rows, through the fault injector with --dirty.
+  const typed = options.format === 'parquet' && options.dirtyRate <= 0;
+  const text = typed
+    ? undefined
+    : { admissions: open(LANDING_DATASETS.admissions), claims: open(LANDING_DATASETS.claims) };
+  const encounterJob = { dir, seed, counts, drgTablePath: options.drgTablePath };
+  const encounters: EncounterOutput =
+    text !== undefined
+      ? textEncounterOutput(seed, counts, text.admissions, text.claims)
+      : (x.tuning.encounterWorker ?? counts.admissions >= ENCOUNTER_WORKER_THRESHOLD)
+        ? new EncounterThread(encounterJob, x.catalog)
+        : inThread(new EncounterWriter(dir, seed, counts));
   const emr = openEmrWriter(
     { ...x.emr, dir, output, fileThread: x.tuning.emrFileThread ?? counts.events >= EMR_WORKER_THRESHOLD },
     HOSPITAL_UNITS.length,
     x.tuning.emrWorker ?? counts.events >= EMR_WORKER_THRESHOLD,
   );
-  // Clean Parquet: rows go to the columns as typed values, never formatted as text.
-  const admissionsTyped = out.admissions.typed;
-  const claimsTyped = out.claims.typed;
-  const claimsRng = deriveStream(seed, 'claims');
   const staffingRng = deriveStream(seed, 'staffing');
-  const allocator = new ClaimCountAllocator(counts.claims, counts.admissions);
   const ratioLimits = options.ratioLimits ?? {};
-  let claimSeq = 0;
   let staffingSeq = 0;
-  let deniedClaims = 0;
   x.progress.phase('simulating hospital', x.plan.periodDays);
   let stats: Awaited<ReturnType<typeof simulateHospital>>;
   try {
     stats = await simulateHospital(
       { seed, admissions: counts.admissions, plan: x.plan, catalog: x.catalog, hashMrn: x.hashMrn },
       {
-        stay(stay) {
-          if (admissionsTyped !== undefined) writeAdmission(admissionsTyped, stay);
-          else out.admissions.write(admissionFields(stay));
-          const n = allocator.next(claimsRng, stay);
-          if (n === 0) return;
-          for (const line of planClaims(claimsRng, stay, n)) {
-            if (line.denial !== '') deniedClaims++;
-            if (claimsTyped !== undefined) writeClaim(claimsTyped, claimSeq++, stay, line);
-            else out.claims.write(claimFields(claimSeq++, stay, line));
-          }
-        },
+        stay: (stay) => encounters.stay(stay),
         async day(day, dayStart, census) {
           if (day >= x.plan.staffingFirstDay) {
             const rows = staffingDay(staffingRng, census, dayStart, ratioLimits);
             const skip = day === x.plan.staffingFirstDay ? x.plan.staffingSkip : 0;
-            for (const row of rows.slice(skip)) out.staffing.write([staffingId(staffingSeq++), ...row]);
+            for (const row of rows.slice(skip)) staffing.write([staffingId(staffingSeq++), ...row]);
           }
+          await encounters.drain();
           if (day >= x.emrPlan.firstDay) await emr.day(day, dayStart, census);
           x.progress.advance(day + 1);
         },
@@ -118,19 +112,23 @@ export async function writeSimulatedDatasets(
     );
   } catch (error) {
     await emr.abort();
-    for (const o of Object.values(out)) o.close();
+    await encounters.abort();
+    staffing.close();
     throw error;
   }
-  for (const o of Object.values(out)) o.close();
+  staffing.close();
+  const written = await encounters.close();
   const events = await emr.finish();
   const rows = {
-    admissions: out.admissions.file.rows,
-    claims: out.claims.file.rows,
-    staffing: out.staffing.file.rows,
+    admissions: written.admissions,
+    claims: written.claims,
+    staffing: staffing.file.rows,
     emr_events: events.rows,
   };
+  const deniedClaims = written.deniedClaims;
   const faults: FaultPart[] = [];
   if (options.dirtyRate > 0) {
+    const out = { admissions: text!.admissions, claims: text!.claims, staffing };
     for (const [dataset, o] of Object.entries(out)) {
       faults.push({ dataset, path: o.faults!.path, rows: o.file.rows, counts: o.faults!.counts });
     }
@@ -142,4 +140,16 @@ export async function writeSimulatedDatasets(
     });
   }
   return { rows, truth: { ...stats, deniedClaims, emrSessions: events.sessions }, faults };
+}
+
+// The typed writer in this thread, behind the same interface as the worker.
+function inThread(writer: EncounterWriter): EncounterOutput {
+  return {
+    stay: (stay) => writer.stay(stay),
+    drain: async () => undefined,
+    close: async () => writer.close(),
+    abort: async () => {
+      writer.close();
+    },
+  };
 }

@@ -1,6 +1,6 @@
 import type { ParquetDatasetFile } from '../output/parquet-dataset-file.js';
-import type { Stay } from '../population/stay.js';
 import { HOSPITAL_UNITS } from '../reference/hospital-units.js';
+import type { EncounterRow } from './encounter-row.js';
 import { encounterId } from './record-ids.js';
 
 const DAY = 86_400;
@@ -12,7 +12,7 @@ const DAY = 86_400;
  * @example
  * writeAdmission(file, stay);
  */
-export function writeAdmission(file: ParquetDatasetFile, stay: Stay): void {
+export function writeAdmission(file: ParquetDatasetFile, stay: EncounterRow): void {
   const p = stay.patient;
   file.text(0, encounterId(stay.seq));
   file.text(1, p.mrnHash);

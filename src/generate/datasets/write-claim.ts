@@ -1,5 +1,5 @@
 import type { ParquetDatasetFile } from '../output/parquet-dataset-file.js';
-import type { Stay } from '../population/stay.js';
+import type { EncounterRow } from './encounter-row.js';
 import type { ClaimLine } from './plan-claims.js';
 import { claimId, encounterId } from './record-ids.js';
 
@@ -10,7 +10,7 @@ import { claimId, encounterId } from './record-ids.js';
  * @example
  * writeClaim(file, 0, stay, line);
  */
-export function writeClaim(file: ParquetDatasetFile, seq: number, stay: Stay, line: ClaimLine): void {
+export function writeClaim(file: ParquetDatasetFile, seq: number, stay: EncounterRow, line: ClaimLine): void {
   file.text(0, claimId(seq));
   file.text(1, encounterId(stay.seq));
   file.text(2, stay.patient.payer);

@@ -27,6 +27,6 @@ port.on('message', (message: EmrFileRequest) => {
     port.postMessage({ type: 'ack' });
   } else {
     file.close();
-    port.postMessage({ type: 'closed', rows: file.rows });
+    port.postMessage({ type: 'closed', result: file.rows });
   }
 });

@@ -10,8 +10,6 @@ import { ParquetDatasetFile } from './parquet-dataset-file.js';
 /** Where a dataset's rows go: straight to its file, or through the fault injector first. */
 export interface RowOutput {
   file: LandingFile;
-  /** The file, when rows may skip text and be written typed (clean Parquet). */
-  typed: ParquetDatasetFile | undefined;
   /** The dataset's fault file and counts, when faults are injected. */
   faults: FaultRecorder | undefined;
   write(fields: string[]): void;
@@ -47,7 +45,6 @@ export function openRowOutput(dir: string, dataset: LandingDataset, x: RowOutput
   if (x.rate <= 0) {
     return {
       file,
-      typed: file instanceof ParquetDatasetFile ? file : undefined,
       faults: undefined,
       write: (fields) => file.row(fields),
       close: () => file.close(),
@@ -58,7 +55,6 @@ export function openRowOutput(dir: string, dataset: LandingDataset, x: RowOutput
   const injector = new FaultInjector(rng, dataset, x.format, x.rate, recorder, (fields) => file.row(fields));
   return {
     file,
-    typed: undefined,
     faults: recorder,
     write: (fields) => injector.write(fields),
     close: () => {

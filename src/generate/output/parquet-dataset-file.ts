@@ -39,11 +39,9 @@ export class ParquetDatasetFile implements LandingFile {
   ) {
     const columns = dataset.columns.map((c) => ({ name: c.name, type: parquetColumnType(c.type) }));
     this.writer = new ParquetFileWriter(path, columns);
-    // Text repeats (payers, DRGs, units, a patient's hash), except the row's own id.
+    // Only code columns repeat enough for a dictionary; ids and pseudonyms are nearly unique.
     this.chunks = dataset.columns.map((c, i) =>
-      c.type === 'VARCHAR' && c.name !== dataset.key
-        ? new DictionaryChunk()
-        : new ColumnChunk(columns[i]!.type),
+      c.few ? new DictionaryChunk() : new ColumnChunk(columns[i]!.type),
     );
     this.types = dataset.columns.map((c) => c.type);
     this.plain = this.chunks.map((c) => (c instanceof ColumnChunk ? c : undefined));

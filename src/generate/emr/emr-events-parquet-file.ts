@@ -34,6 +34,9 @@ export class EmrEventsParquetFile {
   private readonly metadata = new DictionaryChunk(1 << 20);
   private readonly clinicianIds: Int32Array;
   private pending = 0;
+  // Dictionary id of each slot of `slotTable` in the current row group, -1 until looked up.
+  private slotIds = new Int32Array(0);
+  private slotTable: readonly string[] | undefined;
   rows = 0;
 
   constructor(
@@ -65,7 +68,16 @@ export class EmrEventsParquetFile {
       if (!this.type.refer(code)) this.type.define(code, EVENT_TYPES[code]!);
       const who = patient[i]!;
       if (who < 0) this.patient.nul();
-      else this.patient.text(table[who]!);
+      else {
+        // A patient is a census slot: look its pseudonym up once per slot, batch and row group.
+        if (table !== this.slotTable) this.resetSlots(table);
+        let id = this.slotIds[who]!;
+        if (id < 0) {
+          id = this.patient.idOf(table[who]!);
+          this.slotIds[who] = id;
+        }
+        this.patient.pushId(id);
+      }
       const meta = metadata[i]!;
       if (!this.metadata.refer(meta)) this.metadata.define(meta, metadataText(meta, this.roster));
       if (++this.pending === this.rowsPerGroup) this.flush();
@@ -87,5 +99,12 @@ export class EmrEventsParquetFile {
     );
     for (const c of chunks) c.clear();
     this.pending = 0;
+    this.slotIds.fill(-1);
+  }
+
+  private resetSlots(table: readonly string[]): void {
+    this.slotTable = table;
+    if (this.slotIds.length < table.length) this.slotIds = new Int32Array(table.length * 2);
+    this.slotIds.fill(-1);
   }
 }

@@ -42,11 +42,21 @@ export class DictionaryChunk implements ChunkBuilder {
 
   /** A string value (Latin-1/ASCII). */
   text(s: string): void {
+    this.push(this.idOf(s));
+  }
+
+  /** The dictionary id of `s` in this row group (added if new), for callers that cache ids. */
+  idOf(s: string): number {
     let id = this.index.get(s);
     if (id === undefined) {
       id = this.entry(s);
       this.index.set(s, id);
     }
+    return id;
+  }
+
+  /** A value by its id from `idOf` (valid until `clear`). */
+  pushId(id: number): void {
     this.push(id);
   }
 

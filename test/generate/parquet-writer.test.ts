@@ -2,9 +2,17 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { DuckDbDatabase } from '../../src/engine/duckdb/duckdb-database.js';
+import { eventFields } from '../../src/generate/datasets/event-fields.js';
 import { LANDING_DATASETS, type LandingDataset } from '../../src/generate/datasets/landing-schemas.js';
+import { buildRoster } from '../../src/generate/emr/clinician.js';
+import { EmrEventsParquetFile } from '../../src/generate/emr/emr-events-parquet-file.js';
+import { takeBatch } from '../../src/generate/emr/event-batch.js';
+import { EventColumns } from '../../src/generate/emr/event-columns.js';
+import { drawMetadata } from '../../src/generate/emr/event-metadata.js';
+import { eventTypeCode } from '../../src/generate/emr/event-types.js';
 import { daysFromCivil } from '../../src/generate/output/landing-text-value.js';
 import { ParquetDatasetFile } from '../../src/generate/output/parquet-dataset-file.js';
+import { deriveStream } from '../../src/generate/random/derive-stream.js';
 import { tempDir } from '../helpers/temp-dir.js';
 import { generateSample } from './support/generate-sample.js';
 
@@ -104,6 +112,49 @@ describe('the Parquet writer', () => {
         { p: Number(diff!.p), onlyP: Number(diff!.only_p), onlyC: Number(diff!.only_c) },
         { p: Number(diff!.c), onlyP: 0, onlyC: 0 },
         dataset.name,
+      );
+    }
+  });
+});
+
+describe('the EMR events fast path', () => {
+  test('writes the same rows as the text path, across row groups, with and without an order', async () => {
+    const roster = buildRoster(deriveStream(1, 'clinicians'), 8, {}, [0.2, 0.2, 0.2, 0.2, 0.1, 0.1]);
+    const events = new EventColumns();
+    events.table = ['a'.repeat(64), 'b'.repeat(64)];
+    const types = ['LOGIN', 'OPEN_CHART', 'SIGN_NOTE', 'ADD_NOTE', 'LOGOUT'].map(eventTypeCode);
+    const rng = deriveStream(1, 'test');
+    for (let i = 0; i < 23; i++) {
+      const type = types[i % types.length]!;
+      events.push(
+        1_743_400_000 + i * 7,
+        i % 8,
+        type,
+        i % 3 === 2 ? -1 : i % 2,
+        drawMetadata(rng, type, i, i % 8),
+      );
+    }
+    const order = Int32Array.from({ length: 23 }, (_, i) => 22 - i);
+    const dir = tempDir('emr-fast-');
+    const small = new EmrEventsParquetFile(join(dir, 'small.parquet'), roster, 4);
+    small.write(events, order, 0, 10);
+    small.write(events, order, 10, 23);
+    small.close();
+    const batch = takeBatch(events, order, 0, 23);
+    const big = new EmrEventsParquetFile(join(dir, 'big.parquet'), roster);
+    big.write(batch, undefined, 0, batch.length);
+    big.close();
+    const expected = [...order].map((i, seq) => eventFields(seq, events, i, roster).map((f) => f || null));
+    for (const name of ['small.parquet', 'big.parquet']) {
+      const rows = await db.readRows(
+        `SELECT event_id, clinician_id::VARCHAR AS c, strftime(timezone('UTC', event_timestamp), '%Y-%m-%d %H:%M:%S') AS t,
+           event_type, patient_id, metadata FROM read_parquet($1)`,
+        [join(dir, name)],
+      );
+      assert.deepEqual(
+        rows.map((r) => Object.values(r)),
+        expected,
+        name,
       );
     }
   });

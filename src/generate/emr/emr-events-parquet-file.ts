@@ -57,32 +57,98 @@ export class EmrEventsParquetFile {
 
   /** Writes events `order[from]` … `order[to - 1]` of `events` (`from` … `to - 1` without an order). */
   write(events: Omit<EventBatch, 'length'>, order: Int32Array | undefined, from: number, to: number): void {
-    const { ts, clinician, type, metadata, patient, table } = events;
-    for (let k = from; k < to; k++) {
-      const i = order === undefined ? k : order[k]!;
-      this.id.levels.add(1);
-      this.ids.writeNext(this.id.values);
-      this.clinician.int32(this.clinicianIds[clinician[i]!]!);
-      this.time.int64(ts[i]! * 1_000_000);
-      const code = type[i]!;
-      if (!this.type.refer(code)) this.type.define(code, EVENT_TYPES[code]!);
-      const who = patient[i]!;
-      if (who < 0) this.patient.nul();
-      else {
-        // A patient is a census slot: look its pseudonym up once per slot, batch and row group.
-        if (table !== this.slotTable) this.resetSlots(table);
-        let id = this.slotIds[who]!;
-        if (id < 0) {
-          id = this.patient.idOf(table[who]!);
-          this.slotIds[who] = id;
-        }
-        this.patient.pushId(id);
-      }
-      const meta = metadata[i]!;
-      if (!this.metadata.refer(meta)) this.metadata.define(meta, metadataText(meta, this.roster));
-      if (++this.pending === this.rowsPerGroup) this.flush();
+    for (let k = from; k < to; ) {
+      const n = Math.min(to - k, this.rowsPerGroup - this.pending);
+      this.writeRun(events, order, k, k + n);
+      this.pending += n;
+      if (this.pending === this.rowsPerGroup) this.flush();
+      k += n;
     }
     this.rows += to - from;
+  }
+
+  // Events of one row group, a column at a time: tight loops over reused buffers, levels added
+  // once per run for the columns that are never null.
+  private writeRun(
+    events: Omit<EventBatch, 'length'>,
+    order: Int32Array | undefined,
+    from: number,
+    to: number,
+  ): void {
+    const { ts, clinician, type, metadata, patient, table } = events;
+    const n = to - from;
+    const at = (k: number) => (order === undefined ? k : order[k]!);
+    this.id.levels.addPresent(n);
+    for (let k = from; k < to; k++) this.ids.writeNext(this.id.values);
+
+    this.clinician.levels.addPresent(n);
+    const cv = this.clinician.values;
+    cv.ensure(4 * n);
+    let b = cv.buffer;
+    let p = cv.length;
+    for (let k = from; k < to; k++) {
+      const v = this.clinicianIds[clinician[at(k)]!]!;
+      b[p] = v;
+      b[p + 1] = v >> 8;
+      b[p + 2] = v >> 16;
+      b[p + 3] = v >> 24;
+      p += 4;
+    }
+    cv.length = p;
+
+    this.time.levels.addPresent(n);
+    const tv = this.time.values;
+    tv.ensure(8 * n);
+    b = tv.buffer;
+    p = tv.length;
+    for (let k = from; k < to; k++) {
+      // Micros < 2^53; multiplying by 2^-32 splits them exactly.
+      const micros = ts[at(k)]! * 1_000_000;
+      const high = Math.floor(micros * 2.3283064365386963e-10);
+      const low = micros - high * 4294967296;
+      b[p] = low;
+      b[p + 1] = low >>> 8;
+      b[p + 2] = low >>> 16;
+      b[p + 3] = low >>> 24;
+      b[p + 4] = high;
+      b[p + 5] = high >> 8;
+      b[p + 6] = high >> 16;
+      b[p + 7] = high >> 24;
+      p += 8;
+    }
+    tv.length = p;
+
+    this.type.levels.addPresent(n);
+    for (let k = from; k < to; k++) {
+      const code = type[at(k)]!;
+      let id = this.type.keyId(code);
+      if (id < 0) id = this.type.addKey(code, EVENT_TYPES[code]!);
+      this.type.idOnly(id);
+    }
+
+    // A patient is a census slot: its pseudonym is looked up once per slot, batch and row group.
+    if (table !== this.slotTable) this.resetSlots(table);
+    for (let k = from; k < to; k++) {
+      const who = patient[at(k)]!;
+      if (who < 0) {
+        this.patient.nul();
+        continue;
+      }
+      let id = this.slotIds[who]!;
+      if (id < 0) {
+        id = this.patient.idOf(table[who]!);
+        this.slotIds[who] = id;
+      }
+      this.patient.pushId(id);
+    }
+
+    this.metadata.levels.addPresent(n);
+    for (let k = from; k < to; k++) {
+      const meta = metadata[at(k)]!;
+      let id = this.metadata.keyId(meta);
+      if (id < 0) id = this.metadata.addKey(meta, metadataText(meta, this.roster));
+      this.metadata.idOnly(id);
+    }
   }
 
   close(): void {

@@ -30,6 +30,17 @@ export class DefinitionLevels {
     }
   }
 
+  /** `n` present values at once (a column without nulls costs nothing per value). */
+  addPresent(n: number): void {
+    this.count += n;
+    if (this.level === 1) this.run += n;
+    else {
+      if (this.run > 0) this.runs.push(this.run, this.level);
+      this.level = 1;
+      this.run = n;
+    }
+  }
+
   /** Appends the length-prefixed RLE levels to `out`. */
   writeTo(out: GrowableBytes): void {
     const s = this.scratch;

@@ -60,6 +60,32 @@ export class DictionaryChunk implements ChunkBuilder {
     this.push(id);
   }
 
+  /** The id of numeric `key` in this row group, or -1: for callers that record levels themselves. */
+  keyId(key: number): number {
+    if (key < this.smallKeys) return this.small[key]! - 1;
+    return this.keyed.get(key) ?? -1;
+  }
+
+  /** Adds the text of numeric `key` (after keyId returned -1) and returns its id. */
+  addKey(key: number, text: string): number {
+    const id = this.entry(text);
+    if (key < this.smallKeys) {
+      this.small[key] = id + 1;
+      this.smallUsed.push(key);
+    } else this.keyed.set(key, id);
+    return id;
+  }
+
+  /** Appends a value by id without its definition level (the caller adds the levels). */
+  idOnly(id: number): void {
+    if (this.used === this.ids.length) {
+      const grown = new Int32Array(this.ids.length * 2);
+      grown.set(this.ids);
+      this.ids = grown;
+    }
+    this.ids[this.used++] = id;
+  }
+
   /**
    * The value known by the number `key` (a code standing for a text, such as an event type),
    * when this row group already has it: true. False means the caller must `define` it now.
@@ -80,12 +106,7 @@ export class DictionaryChunk implements ChunkBuilder {
 
   /** The text of `key`, after `refer(key)` returned false. */
   define(key: number, text: string): void {
-    const id = this.entry(text);
-    if (key < this.smallKeys) {
-      this.small[key] = id + 1;
-      this.smallUsed.push(key);
-    } else this.keyed.set(key, id);
-    this.push(id);
+    this.push(this.addKey(key, text));
   }
 
   private entry(text: string): number {
@@ -96,12 +117,7 @@ export class DictionaryChunk implements ChunkBuilder {
 
   private push(id: number): void {
     this.levels.add(1);
-    if (this.used === this.ids.length) {
-      const grown = new Int32Array(this.ids.length * 2);
-      grown.set(this.ids);
-      this.ids = grown;
-    }
-    this.ids[this.used++] = id;
+    this.idOnly(id);
   }
 
   encode(): EncodedChunk {

@@ -76,17 +76,30 @@ export async function writeSimulatedDatasets(
   const text = typed
     ? undefined
     : { admissions: open(LANDING_DATASETS.admissions), claims: open(LANDING_DATASETS.claims) };
-  const encounterJob = { dir, seed, counts, drgTablePath: options.drgTablePath };
+  const encounterWorker =
+    text === undefined && (x.tuning.encounterWorker ?? counts.admissions >= ENCOUNTER_WORKER_THRESHOLD);
+  const emrWorker = x.tuning.emrWorker ?? counts.events >= EMR_WORKER_THRESHOLD;
+  // When every written patient goes through a writer thread, those threads hash the MRNs (a
+  // fifth of the simulating thread's time otherwise); the bytes are the same.
+  const hashInWriters = encounterWorker && (emrWorker || counts.events === 0);
+  const salt = hashInWriters ? { salt: options.salt } : {};
+  const encounterJob = { dir, seed, counts, drgTablePath: options.drgTablePath, ...salt };
   const encounters: EncounterOutput =
     text !== undefined
       ? textEncounterOutput(seed, counts, text.admissions, text.claims)
-      : (x.tuning.encounterWorker ?? counts.admissions >= ENCOUNTER_WORKER_THRESHOLD)
+      : encounterWorker
         ? new EncounterThread(encounterJob, x.catalog)
         : inThread(new EncounterWriter(dir, seed, counts));
   const emr = openEmrWriter(
-    { ...x.emr, dir, output, fileThread: x.tuning.emrFileThread ?? counts.events >= EMR_WORKER_THRESHOLD },
+    {
+      ...x.emr,
+      dir,
+      output,
+      fileThread: x.tuning.emrFileThread ?? counts.events >= EMR_WORKER_THRESHOLD,
+      ...salt,
+    },
     HOSPITAL_UNITS.length,
-    x.tuning.emrWorker ?? counts.events >= EMR_WORKER_THRESHOLD,
+    emrWorker,
   );
   const staffingRng = deriveStream(seed, 'staffing');
   const ratioLimits = options.ratioLimits ?? {};
@@ -95,7 +108,13 @@ export async function writeSimulatedDatasets(
   let stats: Awaited<ReturnType<typeof simulateHospital>>;
   try {
     stats = await simulateHospital(
-      { seed, admissions: counts.admissions, plan: x.plan, catalog: x.catalog, hashMrn: x.hashMrn },
+      {
+        seed,
+        admissions: counts.admissions,
+        plan: x.plan,
+        catalog: x.catalog,
+        hashMrn: hashInWriters ? undefined : x.hashMrn,
+      },
       {
         stay: (stay) => encounters.stay(stay),
         async day(day, dayStart, census) {

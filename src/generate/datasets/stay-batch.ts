@@ -1,4 +1,5 @@
 import type { DrgCatalog } from '../population/drg-catalog.js';
+import type { PseudonymCache } from '../population/pseudonym-cache.js';
 import type { Stay } from '../population/stay.js';
 import type { EncounterRow } from './encounter-row.js';
 
@@ -6,6 +7,8 @@ import type { EncounterRow } from './encounter-row.js';
 export interface StayBatch {
   length: number;
   seq: Float64Array;
+  /** Patient index, for the worker to hash when the pseudonym is '' (see PseudonymCache). */
+  patient: Float64Array;
   admit: Float64Array;
   discharge: Float64Array;
   /** NaN for none. */
@@ -35,6 +38,7 @@ export function newStayBatch(capacity: number): StayBatch {
   return {
     length: 0,
     seq: new Float64Array(capacity),
+    patient: new Float64Array(capacity),
     admit: new Float64Array(capacity),
     discharge: new Float64Array(capacity),
     edArrival: new Float64Array(capacity),
@@ -59,6 +63,7 @@ export function newStayBatch(capacity: number): StayBatch {
 export function packStay(batch: StayBatch, stay: Stay, drgIndex: ReadonlyMap<object, number>): void {
   const i = batch.length++;
   batch.seq[i] = stay.seq;
+  batch.patient[i] = stay.patient.index;
   batch.admit[i] = stay.admit;
   batch.discharge[i] = stay.discharge;
   batch.edArrival[i] = stay.edArrival ?? Number.NaN;
@@ -78,9 +83,14 @@ export function packStay(batch: StayBatch, stay: Stay, drgIndex: ReadonlyMap<obj
  * Stay `i` of a batch, rebuilt with what the admissions and claims writers read.
  *
  * @example
- * writeAdmission(file, unpackStay(batch, 0, catalog));
+ * writeAdmission(file, unpackStay(batch, 0, catalog, pseudonyms));
  */
-export function unpackStay(batch: StayBatch, i: number, catalog: DrgCatalog): EncounterRow {
+export function unpackStay(
+  batch: StayBatch,
+  i: number,
+  catalog: DrgCatalog,
+  pseudonyms: PseudonymCache | undefined,
+): EncounterRow {
   const t = batch.text;
   const at = i * TEXT;
   const edArrival = batch.edArrival[i]!;
@@ -99,7 +109,7 @@ export function unpackStay(batch: StayBatch, i: number, catalog: DrgCatalog): En
     readmit: batch.readmit[i] === 1,
     drg: catalog.entries[batch.drg[i]!]!,
     patient: {
-      mrnHash: t[at]!,
+      mrnHash: t[at] || (pseudonyms?.of(batch.patient[i]!) ?? ''),
       ssnMasked: t[at + 1]!,
       payer: t[at + 2]!,
       gender: t[at + 3] as 'F' | 'M' | 'U',
@@ -119,6 +129,7 @@ export function unpackStay(batch: StayBatch, i: number, catalog: DrgCatalog): En
 export function stayBatchBuffers(b: StayBatch): ArrayBuffer[] {
   return [
     b.seq,
+    b.patient,
     b.admit,
     b.discharge,
     b.edArrival,

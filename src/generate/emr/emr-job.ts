@@ -24,6 +24,8 @@ export interface EmrJob {
   output: RowOutputOptions;
   /** Encode and write a clean Parquet emr_events in a thread of its own (same bytes). */
   fileThread?: boolean;
+  /** The hash salt, when census patients arrive without pseudonyms (see PseudonymCache). */
+  salt?: string;
 }
 
 /** What writing emr_events produced. */

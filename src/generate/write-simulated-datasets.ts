@@ -20,7 +20,7 @@ import { simulateHospital } from './population/simulate-hospital.js';
 import { deriveStream } from './random/derive-stream.js';
 import { HOSPITAL_UNITS } from './reference/hospital-units.js';
 
-/** The simulated datasets, written as CSV into `dir`. */
+/** The simulated datasets, written into `dir` in the run's format. */
 export interface SimulatedDatasets {
   rows: Record<LandingDataset['name'], number>;
   truth: GenerationManifest['truth'];
@@ -40,7 +40,7 @@ export const ENCOUNTER_WORKER_THRESHOLD = 50_000;
 /**
  * Runs the hospital simulation once and streams all four simulated datasets from it (admissions,
  * claims of each admission, staffing from each day's census, EMR events of each day's shifts) to
- * `<dir>/<dataset>.csv`. Each dataset draws from its own random stream, so changing one count
+ * `<dir>/<dataset>.<format>`. Each dataset draws from its own random stream, so changing one count
  * never changes another dataset. EMR events (the bulk of a large run) are written by a worker
  * thread fed one census per day, when there are many; so are admissions and claims, in batches
  * of stays, in a clean Parquet run.

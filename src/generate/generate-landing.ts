@@ -1,7 +1,6 @@
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createMrnHasher } from '../privacy/mrn-hasher.js';
-import { convertAllToParquet } from './convert-all-to-parquet.js';
 import { cliniciansCsv } from './datasets/clinicians-csv.js';
 import { rolesCsv } from './datasets/roles-csv.js';
 import { writeFaultSidecar } from './dirty/write-fault-sidecar.js';
@@ -27,8 +26,9 @@ export interface GenerateResult {
 /**
  * Generates the whole landing zone from one seed: clinicians.csv, roles.csv, and admissions,
  * claims, staffing and emr_events as Parquet or CSV, plus `_generation.json` and, with a dirty
- * rate, `_injected_faults.json`. Streams to disk through a temporary folder; the same options
- * give byte-identical files.
+ * rate, `_injected_faults.json`. Streams to disk through a temporary folder (Parquet is written
+ * directly, row group by row group, with no CSV in between); the same options give
+ * byte-identical files.
  *
  * @example
  * await generateLanding({ outDir: landingDir(lake), seed: 42, counts: SCALES.small, format: 'parquet', dirtyRate: 0, salt });
@@ -57,8 +57,6 @@ export async function generateLanding(
     }
     await writeFile(join(tmp, 'clinicians.csv'), cliniciansCsv(run.roster));
     await writeFile(join(tmp, 'roles.csv'), rolesCsv(run.roleMinutes));
-    if (options.format === 'parquet')
-      await convertAllToParquet(tmp, tuning.parallelConversions ?? 2, progress);
     const rows = {
       clinicians: run.roster.length,
       roles: Object.keys(run.roleMinutes).length,

@@ -28,10 +28,12 @@ export interface GenerateOptions {
 
 /** Knobs that change speed, never bytes. */
 export interface GenerateTuning {
-  /** Bytes buffered per file before each write (the chunk size). */
+  /** Bytes buffered per CSV file before each write (the chunk size). */
   bufferBytes?: number;
-  /** Parquet conversions run at once (each single-threaded). */
-  parallelConversions?: number;
   /** Write emr_events in a worker thread (default: when there are 100,000 events or more). */
   emrWorker?: boolean;
+  /** Encode a clean Parquet emr_events in a thread of its own (default: from 100,000 events). */
+  emrFileThread?: boolean;
+  /** Write clean Parquet admissions and claims in a worker thread (default: from 50,000 admissions). */
+  encounterWorker?: boolean;
 }

@@ -1,10 +1,9 @@
 import { join } from 'node:path';
 import type { MrnHasher } from '../privacy/mrn-hasher.js';
-import { admissionFields } from './datasets/admission-fields.js';
-import { ClaimCountAllocator } from './datasets/claim-count-allocator.js';
-import { claimFields } from './datasets/claim-fields.js';
+import { type EncounterOutput, textEncounterOutput } from './datasets/encounter-output.js';
+import { EncounterThread } from './datasets/encounter-thread.js';
+import { EncounterWriter } from './datasets/encounter-writer.js';
 import { LANDING_DATASETS, type LandingDataset } from './datasets/landing-schemas.js';
-import { planClaims } from './datasets/plan-claims.js';
 import { staffingId } from './datasets/record-ids.js';
 import { staffingDay } from './datasets/staffing-day.js';
 import type { FaultPart } from './dirty/write-fault-sidecar.js';
@@ -21,7 +20,7 @@ import { simulateHospital } from './population/simulate-hospital.js';
 import { deriveStream } from './random/derive-stream.js';
 import { HOSPITAL_UNITS } from './reference/hospital-units.js';
 
-/** The simulated datasets, written as CSV into `dir`. */
+/** The simulated datasets, written into `dir` in the run's format. */
 export interface SimulatedDatasets {
   rows: Record<LandingDataset['name'], number>;
   truth: GenerationManifest['truth'];
@@ -29,15 +28,22 @@ export interface SimulatedDatasets {
   faults: FaultPart[];
 }
 
-/** Runs with at least this many events write them in a worker thread unless told otherwise. */
+/**
+ * Runs with at least this many events generate them in a worker thread, and encode a clean
+ * Parquet file in another, unless told otherwise.
+ */
 export const EMR_WORKER_THRESHOLD = 100_000;
+
+/** Runs with at least this many admissions write admissions and claims in a worker thread. */
+export const ENCOUNTER_WORKER_THRESHOLD = 50_000;
 
 /**
  * Runs the hospital simulation once and streams all four simulated datasets from it (admissions,
  * claims of each admission, staffing from each day's census, EMR events of each day's shifts) to
- * `<dir>/<dataset>.csv`. Each dataset draws from its own random stream, so changing one count
+ * `<dir>/<dataset>.<format>`. Each dataset draws from its own random stream, so changing one count
  * never changes another dataset. EMR events (the bulk of a large run) are written by a worker
- * thread fed one census per day, when there are many.
+ * thread fed one census per day, when there are many; so are admissions and claims, in batches
+ * of stays, in a clean Parquet run.
  *
  * @example
  * const { rows } = await writeSimulatedDatasets(dir, options, { plan, catalog, emr, emrPlan, hashMrn, progress, tuning });
@@ -63,44 +69,61 @@ export async function writeSimulatedDatasets(
     ...(x.tuning.bufferBytes === undefined ? {} : { bufferBytes: x.tuning.bufferBytes }),
   };
   const open = (d: LandingDataset) => openRowOutput(dir, d, output);
-  const out = {
-    admissions: open(LANDING_DATASETS.admissions),
-    claims: open(LANDING_DATASETS.claims),
-    staffing: open(LANDING_DATASETS.staffing),
-  };
+  const staffing = open(LANDING_DATASETS.staffing);
+  // Clean Parquet: admissions and claims go to the columns as typed values, in a worker thread
+  // for big runs. Otherwise as text rows, through the fault injector with --dirty.
+  const typed = options.format === 'parquet' && options.dirtyRate <= 0;
+  const text = typed
+    ? undefined
+    : { admissions: open(LANDING_DATASETS.admissions), claims: open(LANDING_DATASETS.claims) };
+  const encounterWorker =
+    text === undefined && (x.tuning.encounterWorker ?? counts.admissions >= ENCOUNTER_WORKER_THRESHOLD);
+  const emrWorker = x.tuning.emrWorker ?? counts.events >= EMR_WORKER_THRESHOLD;
+  // When every written patient goes through a writer thread, those threads hash the MRNs (a
+  // fifth of the simulating thread's time otherwise); the bytes are the same.
+  const hashInWriters = encounterWorker && (emrWorker || counts.events === 0);
+  const salt = hashInWriters ? { salt: options.salt } : {};
+  const encounterJob = { dir, seed, counts, drgTablePath: options.drgTablePath, ...salt };
+  const encounters: EncounterOutput =
+    text !== undefined
+      ? textEncounterOutput(seed, counts, text.admissions, text.claims)
+      : encounterWorker
+        ? new EncounterThread(encounterJob, x.catalog)
+        : inThread(new EncounterWriter(dir, seed, counts));
   const emr = openEmrWriter(
-    { ...x.emr, dir, output },
+    {
+      ...x.emr,
+      dir,
+      output,
+      fileThread: x.tuning.emrFileThread ?? counts.events >= EMR_WORKER_THRESHOLD,
+      ...salt,
+    },
     HOSPITAL_UNITS.length,
-    x.tuning.emrWorker ?? counts.events >= EMR_WORKER_THRESHOLD,
+    emrWorker,
   );
-  const claimsRng = deriveStream(seed, 'claims');
   const staffingRng = deriveStream(seed, 'staffing');
-  const allocator = new ClaimCountAllocator(counts.claims, counts.admissions);
   const ratioLimits = options.ratioLimits ?? {};
-  let claimSeq = 0;
   let staffingSeq = 0;
-  let deniedClaims = 0;
   x.progress.phase('simulating hospital', x.plan.periodDays);
   let stats: Awaited<ReturnType<typeof simulateHospital>>;
   try {
     stats = await simulateHospital(
-      { seed, admissions: counts.admissions, plan: x.plan, catalog: x.catalog, hashMrn: x.hashMrn },
       {
-        stay(stay) {
-          out.admissions.write(admissionFields(stay));
-          const n = allocator.next(claimsRng, stay);
-          if (n === 0) return;
-          for (const line of planClaims(claimsRng, stay, n)) {
-            if (line.denial !== '') deniedClaims++;
-            out.claims.write(claimFields(claimSeq++, stay, line));
-          }
-        },
+        seed,
+        admissions: counts.admissions,
+        plan: x.plan,
+        catalog: x.catalog,
+        hashMrn: hashInWriters ? undefined : x.hashMrn,
+      },
+      {
+        stay: (stay) => encounters.stay(stay),
         async day(day, dayStart, census) {
           if (day >= x.plan.staffingFirstDay) {
             const rows = staffingDay(staffingRng, census, dayStart, ratioLimits);
             const skip = day === x.plan.staffingFirstDay ? x.plan.staffingSkip : 0;
-            for (const row of rows.slice(skip)) out.staffing.write([staffingId(staffingSeq++), ...row]);
+            for (const row of rows.slice(skip)) staffing.write([staffingId(staffingSeq++), ...row]);
           }
+          await encounters.drain();
           if (day >= x.emrPlan.firstDay) await emr.day(day, dayStart, census);
           x.progress.advance(day + 1);
         },
@@ -108,19 +131,23 @@ export async function writeSimulatedDatasets(
     );
   } catch (error) {
     await emr.abort();
-    for (const o of Object.values(out)) o.close();
+    await encounters.abort();
+    staffing.close();
     throw error;
   }
-  for (const o of Object.values(out)) o.close();
+  staffing.close();
+  const written = await encounters.close();
   const events = await emr.finish();
   const rows = {
-    admissions: out.admissions.file.rows,
-    claims: out.claims.file.rows,
-    staffing: out.staffing.file.rows,
+    admissions: written.admissions,
+    claims: written.claims,
+    staffing: staffing.file.rows,
     emr_events: events.rows,
   };
+  const deniedClaims = written.deniedClaims;
   const faults: FaultPart[] = [];
   if (options.dirtyRate > 0) {
+    const out = { admissions: text!.admissions, claims: text!.claims, staffing };
     for (const [dataset, o] of Object.entries(out)) {
       faults.push({ dataset, path: o.faults!.path, rows: o.file.rows, counts: o.faults!.counts });
     }
@@ -132,4 +159,16 @@ export async function writeSimulatedDatasets(
     });
   }
   return { rows, truth: { ...stats, deniedClaims, emrSessions: events.sessions }, faults };
+}
+
+// The typed writer in this thread, behind the same interface as the worker.
+function inThread(writer: EncounterWriter): EncounterOutput {
+  return {
+    stay: (stay) => writer.stay(stay),
+    drain: async () => undefined,
+    close: async () => writer.close(),
+    abort: async () => {
+      writer.close();
+    },
+  };
 }

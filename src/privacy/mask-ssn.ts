@@ -7,7 +7,7 @@ const SSN = /^\d{3}-\d{2}-(\d{4})$/;
  * is not an SSN is an error whose message deliberately leaves the value out (it may be PHI).
  *
  * @example
- * maskSsn('917-42-0831'); // 'XXX-XX-0831'
+ * maskSsn(syntheticSsn(draw)); // 'XXX-XX-' and the same last four digits
  */
 export function maskSsn(ssn: string): string {
   const match = SSN.exec(ssn);

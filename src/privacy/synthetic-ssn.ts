@@ -11,3 +11,18 @@ export function syntheticSsn(randomInt: (n: number) => number): string {
   const serial = 1 + randomInt(9999);
   return `${area}-${String(group).padStart(2, '0')}-${String(serial).padStart(4, '0')}`;
 }
+
+/**
+ * The masked form (`XXX-XX-` and the serial) of the SSN syntheticSsn would draw with the same
+ * random calls, without building the full number: the generator only ever writes the masked
+ * form, so the unmasked one need not exist even in memory (and this runs once per patient).
+ *
+ * @example
+ * maskedSyntheticSsn((n) => rng.int(n)); // same as maskSsn(syntheticSsn(…)) from the same state
+ */
+export function maskedSyntheticSsn(randomInt: (n: number) => number): string {
+  randomInt(100); // area: drawn to keep the stream aligned with syntheticSsn
+  randomInt(99); // group
+  const serial = 1 + randomInt(9999);
+  return `XXX-XX-${serial < 10 ? '000' : serial < 100 ? '00' : serial < 1000 ? '0' : ''}${serial}`;
+}

@@ -12,13 +12,16 @@ import { planEmr } from '../../src/generate/emr/emr-plan.js';
 import { centsText } from '../../src/generate/output/cents-text.js';
 import { formatDate, formatTimestamp } from '../../src/generate/output/timestamp-text.js';
 import { expectedOverLos, losMedianFor } from '../../src/generate/population/los-median.js';
+import { mrnForPatient } from '../../src/generate/population/mrn-for-patient.js';
 import type { Patient } from '../../src/generate/population/patient.js';
 import { MAX_PERIOD_DAYS, planHospital } from '../../src/generate/population/plan-hospital.js';
+import { PseudonymCache } from '../../src/generate/population/pseudonym-cache.js';
 import { ReturnQueue } from '../../src/generate/population/return-queue.js';
 import type { Stay } from '../../src/generate/population/stay.js';
 import { deriveStream } from '../../src/generate/random/derive-stream.js';
 import { readDrgTable } from '../../src/generate/reference/drg-table.js';
 import { splitCsvLine } from '../../src/generate/reference/split-csv-line.js';
+import { createMrnHasher } from '../../src/privacy/mrn-hasher.js';
 
 const pilot = { meanStayDays: 4, unitShare: [0.1, 0.15, 0.15, 0.45, 0.1, 0.05] };
 const END = Date.UTC(2025, 3, 1) / 1000;
@@ -116,6 +119,15 @@ describe('generator building blocks', () => {
     const few = allocateBudget(deriveStream(2, 'a'), 7, roster);
     assert.equal(few.length, 3);
     assert.ok(few.every(([, k]) => k >= 2));
+  });
+
+  test('pseudonyms from the cache equal hashing the patient MRN directly, past the cache size too', () => {
+    const hash = createMrnHasher('carelake-test-salt-0123456789');
+    const pseudonyms = new PseudonymCache(hash, 7);
+    for (const i of [0, 1, 250_000, 1, 0, 123_456_789])
+      assert.equal(pseudonyms.of(i), hash(mrnForPatient(i, 7)));
+    for (let i = 0; i < 210_000; i += 7) pseudonyms.of(i);
+    assert.equal(pseudonyms.of(3), hash(mrnForPatient(3, 7)));
   });
 
   test('returns come out by day, ties in insertion order', () => {

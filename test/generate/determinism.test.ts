@@ -4,9 +4,15 @@ import { generateSample } from './support/generate-sample.js';
 import { hashFiles } from './support/hash-files.js';
 
 describe('generate is deterministic', () => {
-  test('same seed, different chunk sizes and thread counts: byte-identical Parquet landing zone', async () => {
-    const a = await generateSample({}, { bufferBytes: 4096, parallelConversions: 1, emrWorker: true });
-    const b = await generateSample({}, { bufferBytes: 8 << 20, parallelConversions: 4, emrWorker: false });
+  test('same seed, different chunk sizes and threads (EMR events, admissions and claims written in worker threads or not): byte-identical Parquet landing zone', async () => {
+    const a = await generateSample(
+      {},
+      { bufferBytes: 4096, emrWorker: true, emrFileThread: true, encounterWorker: true },
+    );
+    const b = await generateSample(
+      {},
+      { bufferBytes: 8 << 20, emrWorker: false, emrFileThread: false, encounterWorker: false },
+    );
     const hashes = hashFiles(a.dir);
     assert.deepEqual(Object.keys(hashes), [
       '_generation.json',

@@ -15,7 +15,7 @@ describe('Parquet files use only types Delta, Spark and Fabric read', () => {
   for (const dataset of Object.values(LANDING_DATASETS)) {
     test(`${dataset.name}: the landing schema's columns, timestamps as UTC-adjusted INT64 micros`, async () => {
       const schema = await db.readRows(
-        "SELECT name, type, logical_type FROM parquet_schema($1) WHERE name <> 'duckdb_schema'",
+        'SELECT name, type, logical_type FROM parquet_schema($1) WHERE type IS NOT NULL',
         [join(dir, `${dataset.name}.parquet`)],
       );
       assert.deepEqual(

@@ -1,5 +1,5 @@
-import type { Stay } from '../population/stay.js';
 import type { Rng } from '../random/rng.js';
+import type { EncounterRow } from './encounter-row.js';
 
 /**
  * How many claims each encounter gets, so that exactly `claims` are spread over exactly
@@ -20,7 +20,7 @@ export class ClaimCountAllocator {
     private readonly encounters: number,
   ) {}
 
-  next(rng: Rng, stay: Stay): number {
+  next(rng: Rng, stay: EncounterRow): number {
     const i = this.seen++;
     const left = this.claims - this.given;
     if (i === this.encounters - 1) return this.take(left);

@@ -3,6 +3,11 @@ export interface LandingColumn {
   name: string;
   type: 'VARCHAR' | 'INTEGER' | 'BOOLEAN' | 'DOUBLE' | 'DECIMAL(12,2)' | 'DATE' | 'TIMESTAMPTZ';
   required: boolean;
+  /**
+   * Text with few distinct values (codes, categories): dictionary-encoded in Parquet. Ids and
+   * pseudonyms are nearly unique, where a dictionary costs a hash lookup per row for nothing.
+   */
+  few?: boolean;
 }
 
 /** A dataset that `carelake generate` lands (the CSV header is the column names in order). */
@@ -17,6 +22,10 @@ const col = (name: string, type: LandingColumn['type'], required = false): Landi
   name,
   type,
   required,
+});
+const code = (name: string, required = false): LandingColumn => ({
+  ...col(name, 'VARCHAR', required),
+  few: true,
 });
 
 /**
@@ -35,16 +44,16 @@ export const LANDING_DATASETS: Readonly<Record<LandingDataset['name'], LandingDa
       col('admit_dt', 'TIMESTAMPTZ', true),
       col('discharge_dt', 'TIMESTAMPTZ', true),
       col('los', 'INTEGER'),
-      col('drg_code', 'VARCHAR', true),
-      col('payer', 'VARCHAR', true),
+      code('drg_code', true),
+      code('payer', true),
       col('readmit_flag', 'BOOLEAN'),
       col('ed_arrival_dt', 'TIMESTAMPTZ'),
-      col('disposition', 'VARCHAR'),
+      code('disposition'),
       col('age', 'INTEGER'),
-      col('gender', 'VARCHAR'),
-      col('admit_type', 'VARCHAR'),
+      code('gender'),
+      code('admit_type'),
       col('ed_decision_dt', 'TIMESTAMPTZ'),
-      col('unit', 'VARCHAR'),
+      code('unit'),
       col('charlson_index', 'INTEGER'),
       col('ed_visits_prior_6m', 'INTEGER'),
     ],
@@ -55,13 +64,13 @@ export const LANDING_DATASETS: Readonly<Record<LandingDataset['name'], LandingDa
     columns: [
       col('claim_id', 'VARCHAR', true),
       col('encounter_id', 'VARCHAR', true),
-      col('payer', 'VARCHAR', true),
-      col('cpt_code', 'VARCHAR', true),
-      col('icd10_code', 'VARCHAR'),
+      code('payer', true),
+      code('cpt_code', true),
+      code('icd10_code'),
       col('billed_amt', 'DECIMAL(12,2)', true),
       col('allowed_amt', 'DECIMAL(12,2)'),
       col('paid_amt', 'DECIMAL(12,2)'),
-      col('denial_reason_code', 'VARCHAR'),
+      code('denial_reason_code'),
       col('service_dt', 'DATE', true),
     ],
   },
@@ -70,8 +79,8 @@ export const LANDING_DATASETS: Readonly<Record<LandingDataset['name'], LandingDa
     key: 'staffing_id',
     columns: [
       col('staffing_id', 'VARCHAR', true),
-      col('unit', 'VARCHAR', true),
-      col('shift', 'VARCHAR', true),
+      code('unit', true),
+      code('shift', true),
       col('shift_date', 'DATE', true),
       col('patient_count', 'INTEGER', true),
       col('rn_count', 'INTEGER', true),
@@ -86,7 +95,7 @@ export const LANDING_DATASETS: Readonly<Record<LandingDataset['name'], LandingDa
       col('event_id', 'VARCHAR', true),
       col('clinician_id', 'INTEGER', true),
       col('event_timestamp', 'TIMESTAMPTZ', true),
-      col('event_type', 'VARCHAR', true),
+      code('event_type', true),
       col('patient_id', 'VARCHAR'),
       col('metadata', 'VARCHAR'),
     ],

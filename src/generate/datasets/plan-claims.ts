@@ -1,8 +1,8 @@
-import type { Stay } from '../population/stay.js';
 import type { Rng } from '../random/rng.js';
 import { WeightedPicker } from '../random/weighted-picker.js';
 import { CPT_CODES } from '../reference/cpt-codes.js';
 import { PAYERS } from '../reference/payers.js';
+import type { EncounterRow } from './encounter-row.js';
 
 const DAY = 86_400;
 
@@ -44,7 +44,7 @@ const denialPickers = new Map(
  * @example
  * planClaims(rng, stay, 3); // [{ cpt: '99223', serviceDay: …, denial: '' }, …]
  */
-export function planClaims(rng: Rng, stay: Stay, count: number): ClaimLine[] {
+export function planClaims(rng: Rng, stay: EncounterRow, count: number): ClaimLine[] {
   const admitDay = Math.floor(stay.admit / DAY);
   const dischargeDay = Math.floor(stay.discharge / DAY);
   const anyDay = () => admitDay + rng.int(dischargeDay - admitDay + 1);

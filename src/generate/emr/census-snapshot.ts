@@ -1,5 +1,6 @@
 import { Census } from '../population/census.js';
 import type { CensusEntry } from '../population/census-entry.js';
+import type { PseudonymCache } from '../population/pseudonym-cache.js';
 
 /** A census as columns, cheap to copy to a worker thread. */
 export interface CensusSnapshot {
@@ -8,6 +9,8 @@ export interface CensusSnapshot {
   admit: Float64Array;
   discharge: Float64Array;
   seq: Float64Array;
+  patient: Float64Array;
+  /** '' where the receiving thread hashes the patient itself. */
   mrnHash: string[];
 }
 
@@ -26,6 +29,7 @@ export function snapshotCensus(census: Census, units: number): CensusSnapshot {
     admit: new Float64Array(n),
     discharge: new Float64Array(n),
     seq: new Float64Array(n),
+    patient: new Float64Array(n),
     mrnHash: new Array<string>(n),
   };
   entries.forEach((s, i) => {
@@ -33,6 +37,7 @@ export function snapshotCensus(census: Census, units: number): CensusSnapshot {
     snapshot.admit[i] = s.admit;
     snapshot.discharge[i] = s.discharge;
     snapshot.seq[i] = s.seq;
+    snapshot.patient[i] = s.patient.index;
     snapshot.mrnHash[i] = s.patient.mrnHash;
   });
   return snapshot;
@@ -41,11 +46,12 @@ export function snapshotCensus(census: Census, units: number): CensusSnapshot {
 /**
  * Rebuilds a census from a snapshot, adding stays in the same order, so random picks from it
  * match picks from the original exactly. Acuity is not carried (EMR activity does not use it).
+ * Patients sent without a pseudonym get theirs from `pseudonyms`.
  *
  * @example
- * const census = restoreCensus(message.census);
+ * const census = restoreCensus(message.census, pseudonyms);
  */
-export function restoreCensus(snapshot: CensusSnapshot): Census<CensusEntry> {
+export function restoreCensus(snapshot: CensusSnapshot, pseudonyms?: PseudonymCache): Census<CensusEntry> {
   const census = new Census<CensusEntry>(snapshot.units);
   for (let i = 0; i < snapshot.unit.length; i++) {
     census.add({
@@ -54,7 +60,10 @@ export function restoreCensus(snapshot: CensusSnapshot): Census<CensusEntry> {
       discharge: snapshot.discharge[i]!,
       acuity: 0,
       seq: snapshot.seq[i]!,
-      patient: { mrnHash: snapshot.mrnHash[i]! },
+      patient: {
+        index: snapshot.patient[i]!,
+        mrnHash: snapshot.mrnHash[i] || (pseudonyms?.of(snapshot.patient[i]!) ?? ''),
+      },
     });
   }
   return census;

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { eventFields } from '../datasets/event-fields.js';
 import { LANDING_DATASETS } from '../datasets/landing-schemas.js';
 import { openRowOutput, type RowOutputOptions } from '../output/row-output.js';
@@ -5,6 +6,8 @@ import type { Census } from '../population/census.js';
 import { deriveStream } from '../random/derive-stream.js';
 import { buildRoster } from './clinician.js';
 import { EmrActivity } from './emr-activity.js';
+import { EmrEventsParquetFile } from './emr-events-parquet-file.js';
+import { EmrFileThread } from './emr-file-thread.js';
 import { planEmr } from './emr-plan.js';
 
 /** Everything needed to write emr_events: plain data, so it can be sent to a worker thread. */
@@ -19,6 +22,10 @@ export interface EmrJob {
   /** Folder of the run's temporary files. */
   dir: string;
   output: RowOutputOptions;
+  /** Encode and write a clean Parquet emr_events in a thread of its own (same bytes). */
+  fileThread?: boolean;
+  /** The hash salt, when census patients arrive without pseudonyms (see PseudonymCache). */
+  salt?: string;
 }
 
 /** What writing emr_events produced. */
@@ -31,14 +38,17 @@ export interface EmrResult {
 
 /** A started emr_events writer: feed it each day's census, then finish it. */
 export interface EmrRun {
-  day(day: number, dayStart: number, census: Census): void;
-  finish(): EmrResult;
+  day(day: number, dayStart: number, census: Census): void | Promise<void>;
+  finish(): EmrResult | Promise<EmrResult>;
+  /** Stops a file thread, if any, after a failure. */
+  abort(): Promise<void>;
 }
 
 /**
- * Starts writing `<dir>/emr_events.csv`: the same roster (same seed and stream as
- * clinicians.csv), plan and random stream whether it runs in this thread or in a worker, so the
- * bytes never depend on where it ran.
+ * Starts writing `<dir>/emr_events.<format>`: the same roster (same seed and stream as
+ * clinicians.csv), plan and random streams whether it runs in this thread or in a worker, and
+ * whether the file is encoded here or in a thread of its own, so the bytes never depend on
+ * where it ran.
  *
  * @example
  * const run = startEmr(job);
@@ -53,11 +63,46 @@ export function startEmr(job: EmrJob): EmrRun {
     job.unitShare,
   );
   const plan = planEmr(job.events, roster, job.periodStart, job.periodDays);
+  const path = join(job.dir, 'emr_events.parquet');
+  if (job.output.format === 'parquet' && job.output.rate <= 0 && job.fileThread) {
+    // Clean Parquet with a file thread: this thread generates, the other encodes and writes.
+    const file = new EmrFileThread(job, path);
+    const activity = new EmrActivity(job.seed, roster, plan, (events, order, from, to) =>
+      file.write(events, order, from, to),
+    );
+    return {
+      day: async (day, dayStart, census) => {
+        activity.day(day, dayStart, census);
+        await file.drain();
+      },
+      finish: async () => {
+        activity.finish();
+        return { rows: await file.close(), sessions: activity.sessions, faults: undefined };
+      },
+      abort: () => file.abort(),
+    };
+  }
+  if (job.output.format === 'parquet' && job.output.rate <= 0) {
+    // Clean Parquet, the default: events go from columns to the file with no text in between.
+    const file = new EmrEventsParquetFile(path, roster);
+    const activity = new EmrActivity(job.seed, roster, plan, (events, order, from, to) =>
+      file.write(events, order, from, to),
+    );
+    return {
+      day: (day, dayStart, census) => activity.day(day, dayStart, census),
+      finish: () => {
+        activity.finish();
+        file.close();
+        return { rows: file.rows, sessions: activity.sessions, faults: undefined };
+      },
+      abort: async () => undefined,
+    };
+  }
   const out = openRowOutput(job.dir, LANDING_DATASETS.emr_events, job.output);
   let seq = 0;
-  const activity = new EmrActivity(deriveStream(job.seed, 'emr'), roster, plan, (event) =>
-    out.write(eventFields(seq++, event, roster)),
-  );
+  const activity = new EmrActivity(job.seed, roster, plan, (events, order, from, to) => {
+    for (let k = from; k < to; k++) out.write(eventFields(seq++, events, order[k]!, roster));
+  });
   return {
     day: (day, dayStart, census) => activity.day(day, dayStart, census),
     finish: () => {
@@ -65,5 +110,6 @@ export function startEmr(job: EmrJob): EmrRun {
       out.close();
       return { rows: out.file.rows, sessions: activity.sessions, faults: out.faults?.counts };
     },
+    abort: async () => undefined,
   };
 }

@@ -2,6 +2,8 @@
 // each day's census (in order), answers "done" per day so the main thread can keep it fed but
 // never far ahead, and the result when told to finish.
 import { parentPort, workerData } from 'node:worker_threads';
+import { createMrnHasher } from '../../privacy/mrn-hasher.js';
+import { PseudonymCache } from '../population/pseudonym-cache.js';
 import { type CensusSnapshot, restoreCensus } from './census-snapshot.js';
 import { type EmrJob, startEmr } from './emr-job.js';
 
@@ -11,12 +13,25 @@ export type EmrWorkerRequest =
   | { type: 'finish' };
 
 const port = parentPort!;
-const run = startEmr(workerData as EmrJob);
+const job = workerData as EmrJob;
+const run = startEmr(job);
+const pseudonyms =
+  job.salt === undefined ? undefined : new PseudonymCache(createMrnHasher(job.salt), job.seed);
+// Days may wait on the file thread: handle messages strictly one after another.
+let queue = Promise.resolve();
 port.on('message', (message: EmrWorkerRequest) => {
-  if (message.type === 'day') {
-    run.day(message.day, message.dayStart, restoreCensus(message.census));
-    port.postMessage({ type: 'done', day: message.day });
-  } else {
-    port.postMessage({ type: 'result', result: run.finish() });
-  }
+  queue = queue.then(async () => {
+    if (message.type === 'day') {
+      await run.day(message.day, message.dayStart, restoreCensus(message.census, pseudonyms));
+      port.postMessage({ type: 'done', day: message.day });
+    } else {
+      port.postMessage({ type: 'result', result: await run.finish() });
+    }
+  });
+  queue.catch((error: unknown) => {
+    // Surface as the worker's 'error' event, which the client turns into a rejection.
+    setImmediate(() => {
+      throw error;
+    });
+  });
 });

@@ -23,6 +23,6 @@ export function openEmrWriter(job: EmrJob, units: number, worker: boolean): EmrW
   return {
     day: (day, dayStart, census) => run.day(day, dayStart, census),
     finish: async () => run.finish(),
-    abort: async () => undefined,
+    abort: () => run.abort(),
   };
 }

@@ -1,9 +1,10 @@
 import type { Rng } from '../random/rng.js';
+import { EVENT_TYPES, LOGIN, OPEN_CHART } from './event-types.js';
 
 const json = (key: string, values: readonly string[]) => values.map((v) => `{"${key}": "${v}"}`);
 
-// Pre-built, so the hot loop copies a reference instead of formatting JSON. Single-key objects
-// without commas, exactly like the seed sample's metadata column.
+// Pre-built, so most events need no formatting at all. Single-key objects without commas,
+// exactly like the seed sample's metadata column.
 const VARIANTS: Readonly<Record<string, readonly string[]>> = {
   ADD_NOTE: json('note_type', ['Progress', 'Consult', 'FollowUp', 'Nursing', 'H&P', 'Discharge']),
   PLACE_ORDER: json('order_type', ['Lab', 'Imaging', 'Medication', 'Referral', 'Consult', 'Diet']),
@@ -23,25 +24,54 @@ const VARIANTS: Readonly<Record<string, readonly string[]>> = {
   CHECK_BILLING: json('status', ['Pending', 'Submitted', 'Denied', 'Paid']),
   RUN_REPORT: json('report_name', ['MonthlyClaims', 'DailyCensus', 'DenialsAging', 'LengthOfStay']),
 };
+const BY_CODE: readonly (readonly string[])[] = EVENT_TYPES.map((t) => VARIANTS[t] ?? []);
+const SIGN_NOTE = EVENT_TYPES.indexOf('SIGN_NOTE');
+
+/** What a metadata code holds (its low 3 bits); the rest of the code is the argument. */
+const EMPTY = 0;
+const VARIANT = 1;
+const CHART = 2;
+const WORKSTATION = 3;
+const NOTE = 4;
 
 /**
- * The metadata JSON of one event. `chart` is the encounter's chart number for OPEN_CHART, `ip`
- * the workstation for LOGIN (plain arguments: this runs once per event).
+ * Draws the metadata of one event as a number (argument × 8 + kind) instead of text: the JSON is
+ * built only when written, and for Parquet once per distinct value per row group. `chart` is the
+ * encounter's chart number for OPEN_CHART, `clinician` the roster index (its workstation is in
+ * LOGIN metadata).
  *
  * @example
- * eventMetadata(rng, 'OPEN_CHART', 12, '10.20.0.1'); // '{"chart_id": "C12"}'
+ * const code = drawMetadata(rng, eventTypeCode('SIGN_NOTE'), 0, 3);
+ * metadataText(code, roster); // '{"note_id": "N123456"}'
  */
-export function eventMetadata(rng: Rng, type: string, chart: number, ip: string): string {
-  switch (type) {
-    case 'OPEN_CHART':
-      return `{"chart_id": "C${chart}"}`;
-    case 'LOGIN':
-      return `{"ip_address": "${ip}"}`;
-    case 'SIGN_NOTE':
-      return `{"note_id": "N${100 + rng.int(900_000)}"}`;
-    default: {
-      const variants = VARIANTS[type];
-      return variants === undefined ? '{}' : variants[rng.int(variants.length)]!;
-    }
+export function drawMetadata(rng: Rng, type: number, chart: number, clinician: number): number {
+  if (type === OPEN_CHART) return chart * 8 + CHART;
+  if (type === LOGIN) return clinician * 8 + WORKSTATION;
+  if (type === SIGN_NOTE) return (100 + rng.int(900_000)) * 8 + NOTE;
+  const variants = BY_CODE[type]!;
+  if (variants.length === 0) return EMPTY;
+  return (type * 64 + rng.int(variants.length)) * 8 + VARIANT;
+}
+
+/**
+ * The JSON text of a metadata code from drawMetadata.
+ *
+ * @example
+ * metadataText(12 * 8 + 2, roster); // '{"chart_id": "C12"}'
+ */
+export function metadataText(code: number, roster: readonly { ip: string }[]): string {
+  const kind = code % 8;
+  const arg = (code - kind) / 8;
+  switch (kind) {
+    case VARIANT:
+      return BY_CODE[Math.floor(arg / 64)]![arg % 64]!;
+    case CHART:
+      return `{"chart_id": "C${arg}"}`;
+    case WORKSTATION:
+      return `{"ip_address": "${roster[arg]!.ip}"}`;
+    case NOTE:
+      return `{"note_id": "N${arg}"}`;
+    default:
+      return '{}';
   }
 }

@@ -3,19 +3,24 @@ import type { CensusEntry } from '../population/census-entry.js';
 import type { Rng } from '../random/rng.js';
 import { actionPickers } from './action-pickers.js';
 import type { Clinician } from './clinician.js';
-import type { EmrEvent } from './emr-event.js';
-import { eventMetadata } from './event-metadata.js';
+import type { EventColumns } from './event-columns.js';
+import { drawMetadata } from './event-metadata.js';
+import { CHECK_BILLING, LOGIN, LOGOUT, NO_PATIENT, OPEN_CHART } from './event-types.js';
 import { betweenSessionGap, withinSessionGap } from './session-gaps.js';
 
+// Reused between shifts: a session's event times.
+let times = new Float64Array(256);
+
 /**
- * One clinician's shift of exactly `count` events, appended to `out`; returns how many work
+ * One clinician's shift of exactly `count` events, appended to `out` in shift order; returns how many work
  * sessions it has (the ground truth a sessionizer should find). The shift opens with LOGIN and
  * closes with LOGOUT; in between, sessions separated by gaps over the clinician's threshold, each
  * a chart session (OPEN_CHART of a patient present on the clinician's unit, then role-specific
- * actions, sometimes switching patient) or other work (schedules, reports).
+ * actions, sometimes switching patient) or other work (schedules, reports). Patients are
+ * recorded as their census slot (`slots`, the index in `out.table`).
  *
  * @example
- * const sessions = shiftEvents(rng, clinician, 90, shiftStart, census, out);
+ * const sessions = shiftEvents(rng, clinician, 90, shiftStart, census, out, slots);
  */
 export function shiftEvents(
   rng: Rng,
@@ -23,7 +28,8 @@ export function shiftEvents(
   count: number,
   start: number,
   census: Census,
-  out: EmrEvent[],
+  out: EventColumns,
+  slots: ReadonlyMap<CensusEntry, number>,
 ): number {
   const profile = clinician.profile;
   const limit = clinician.threshold * 60;
@@ -34,8 +40,8 @@ export function shiftEvents(
   const breaks = (sessions - 1) * (limit + 900);
   const perSession = Math.max(120, (clinician.shift.hours * 3600 - breaks) / sessions);
   const pickers = actionPickers(profile);
+  const admin = profile.role === 'Admin';
   let t = start;
-  let order = 0;
   for (let s = 0; s < sessions; s++) {
     const size = sizes[s]!;
     let relogin = false;
@@ -45,50 +51,38 @@ export function shiftEvents(
       t += gap;
     }
     const median = Math.min(150, Math.max(10, perSession / Math.max(1, size - 1)));
-    const times: number[] = [t];
+    if (times.length < size) times = new Float64Array(size * 2);
+    times[0] = t;
     for (let k = 1; k < size; k++) {
       t += withinSessionGap(rng, median, limit);
-      times.push(t);
+      times[k] = t;
     }
     const first = s === 0 || relogin ? 1 : 0;
     const last = s === sessions - 1 && size - first > 0 ? 1 : 0;
     let stay: CensusEntry | undefined;
+    let slot = -1;
     const chartSession = !rng.chance(profile.otherSessionShare);
     for (let k = 0; k < size; k++) {
-      let type: string;
-      let patient = '';
+      let type: number;
       let chart = 0;
-      if (k < first) type = 'LOGIN';
-      else if (k >= size - last) type = 'LOGOUT';
+      if (k < first) type = LOGIN;
+      else if (k >= size - last) type = LOGOUT;
       else if (chartSession && (stay === undefined || rng.chance(0.12))) {
         const unit = clinician.unit >= 0 && rng.chance(0.85) ? clinician.unit : -1;
-        stay = census.pickPresent(rng, unit, times[k]!, times[size - 1]!) ?? stay;
-        type =
-          stay === undefined
-            ? pickers.other.pick(rng)
-            : profile.role === 'Admin'
-              ? 'CHECK_BILLING'
-              : 'OPEN_CHART';
+        const picked = census.pickPresent(rng, unit, times[k]!, times[size - 1]!);
+        if (picked !== undefined) {
+          stay = picked;
+          slot = slots.get(picked)!;
+        }
+        type = stay === undefined ? pickers.other.pick(rng) : admin ? CHECK_BILLING : OPEN_CHART;
         chart = stay === undefined ? 0 : stay.seq + 1;
       } else type = stay === undefined ? pickers.other.pick(rng) : pickers.chart.pick(rng);
-      if (stay !== undefined && type !== 'LOGIN' && type !== 'LOGOUT' && !NO_PATIENT.has(type)) {
-        patient = stay.patient.mrnHash;
-      }
-      out.push({
-        ts: times[k]!,
-        clinician: clinician.index,
-        order: order++,
-        type,
-        patient,
-        metadata: eventMetadata(rng, type, chart, clinician.ip),
-      });
+      const patient = stay !== undefined && !NO_PATIENT[type] ? slot : -1;
+      out.push(times[k]!, clinician.index, type, patient, drawMetadata(rng, type, chart, clinician.index));
     }
   }
   return sessions;
 }
-
-/** Event types that are never about one patient. */
-const NO_PATIENT = new Set(['VIEW_SCHEDULE', 'RUN_REPORT', 'CHECK_AUDIT_LOG']);
 
 // `total` split into `parts` sizes of at least 1 that differ by at most a factor of about 2.
 function splitEvenly(rng: Rng, total: number, parts: number): number[] {

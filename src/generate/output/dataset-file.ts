@@ -1,3 +1,4 @@
+import type { LandingFile } from './landing-file.js';
 import { TextFileSink } from './text-file-sink.js';
 
 /**
@@ -9,7 +10,7 @@ import { TextFileSink } from './text-file-sink.js';
  * file.row(['CLM0000000001', 'ENC0000000001']); // 0
  * file.close();
  */
-export class DatasetFile {
+export class DatasetFile implements LandingFile {
   private readonly sink: TextFileSink;
   /** Data rows written so far (header excluded). */
   rows = 0;

@@ -8,5 +8,6 @@ export interface CensusEntry {
   acuity: number;
   /** Position in the admissions file (chart number - 1). */
   seq: number;
-  patient: { mrnHash: string };
+  /** The patient's index and pseudonym ('' when a writer thread hashes it, see PseudonymCache). */
+  patient: { index: number; mrnHash: string };
 }

@@ -1,5 +1,4 @@
-import { maskSsn } from '../../privacy/mask-ssn.js';
-import { syntheticSsn } from '../../privacy/synthetic-ssn.js';
+import { maskedSyntheticSsn } from '../../privacy/synthetic-ssn.js';
 import type { Rng } from '../random/rng.js';
 import { payerForAge } from './payer-for-age.js';
 
@@ -48,7 +47,7 @@ export function createPatient(rng: Rng, index: number, time: number): Patient {
   return {
     index,
     mrnHash: '',
-    ssnMasked: maskSsn(syntheticSsn((n) => rng.int(n))),
+    ssnMasked: maskedSyntheticSsn((n) => rng.int(n)),
     gender: u < 0.52 ? 'F' : u < 0.995 ? 'M' : 'U',
     payer: payerForAge(age, rng),
     ageAtFirst: age,

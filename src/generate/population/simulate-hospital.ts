@@ -39,7 +39,14 @@ export interface SimulationStats {
  * await simulateHospital({ seed: 42, admissions: 10_000, plan, catalog, hashMrn }, hooks);
  */
 export async function simulateHospital(
-  cfg: { seed: number; admissions: number; plan: HospitalPlan; catalog: DrgCatalog; hashMrn: MrnHasher },
+  cfg: {
+    seed: number;
+    admissions: number;
+    plan: HospitalPlan;
+    catalog: DrgCatalog;
+    /** Hashes each patient's MRN at its first written stay; omitted when writer threads do. */
+    hashMrn: MrnHasher | undefined;
+  },
   hooks: SimulationHooks,
 ): Promise<SimulationStats> {
   const { plan } = cfg;
@@ -81,7 +88,8 @@ export async function simulateHospital(
       stay.seq = emitted++;
       if (stay.patient.writtenStays++ === 0) {
         stats.patients++;
-        stay.patient.mrnHash = cfg.hashMrn(mrnForPatient(stay.patient.index, cfg.seed));
+        if (cfg.hashMrn !== undefined)
+          stay.patient.mrnHash = cfg.hashMrn(mrnForPatient(stay.patient.index, cfg.seed));
       }
       if (stay.readmit) stats.readmissions++;
       if (stay.disposition === 'Expired') stats.deaths++;

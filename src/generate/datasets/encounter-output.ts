@@ -1,0 +1,58 @@
+import type { RowOutput } from '../output/row-output.js';
+import type { Stay } from '../population/stay.js';
+import { deriveStream } from '../random/derive-stream.js';
+import { admissionFields } from './admission-fields.js';
+import { ClaimCountAllocator } from './claim-count-allocator.js';
+import { claimFields } from './claim-fields.js';
+import type { EncounterResult } from './encounter-writer.js';
+import { planClaims } from './plan-claims.js';
+
+/** Where admissions and the claims of each admission go, whichever way they are written. */
+export interface EncounterOutput {
+  stay(stay: Stay): void;
+  /** Waits while a writer thread is behind (memory stays flat). */
+  drain(): Promise<void>;
+  close(): Promise<EncounterResult>;
+  abort(): Promise<void>;
+}
+
+/**
+ * Admissions and claims as text rows (CSV, or any run with --dirty, whose fault injector works
+ * on text): the same stream and order of draws as the typed writers, so a clean CSV and a
+ * clean Parquet run hold the same values.
+ *
+ * @example
+ * const encounters = textEncounterOutput(42, counts, out.admissions, out.claims);
+ */
+export function textEncounterOutput(
+  seed: number,
+  counts: { admissions: number; claims: number },
+  admissions: RowOutput,
+  claims: RowOutput,
+): EncounterOutput {
+  const rng = deriveStream(seed, 'claims');
+  const allocator = new ClaimCountAllocator(counts.claims, counts.admissions);
+  let claimSeq = 0;
+  let deniedClaims = 0;
+  return {
+    stay(stay) {
+      admissions.write(admissionFields(stay));
+      const n = allocator.next(rng, stay);
+      if (n === 0) return;
+      for (const line of planClaims(rng, stay, n)) {
+        if (line.denial !== '') deniedClaims++;
+        claims.write(claimFields(claimSeq++, stay, line));
+      }
+    },
+    drain: async () => undefined,
+    async close() {
+      admissions.close();
+      claims.close();
+      return { admissions: admissions.file.rows, claims: claims.file.rows, deniedClaims };
+    },
+    async abort() {
+      admissions.close();
+      claims.close();
+    },
+  };
+}

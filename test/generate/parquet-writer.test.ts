@@ -4,6 +4,7 @@ import { after, describe, test } from 'node:test';
 import { DuckDbDatabase } from '../../src/engine/duckdb/duckdb-database.js';
 import { eventFields } from '../../src/generate/datasets/event-fields.js';
 import { LANDING_DATASETS, type LandingDataset } from '../../src/generate/datasets/landing-schemas.js';
+import { CLAIM_ID, claimId } from '../../src/generate/datasets/record-ids.js';
 import { buildRoster } from '../../src/generate/emr/clinician.js';
 import { EmrEventsParquetFile } from '../../src/generate/emr/emr-events-parquet-file.js';
 import { takeBatch } from '../../src/generate/emr/event-batch.js';
@@ -75,6 +76,23 @@ describe('the Parquet writer', () => {
       path,
     ]);
     assert.equal(Number(groups[0]!.n), 3);
+  });
+
+  test('sequential ids written as bytes equal the formatted ids, also when a seq does not follow on', async () => {
+    const path = join(tempDir('parquet-'), 'ids.parquet');
+    const file = new ParquetDatasetFile(path, ALL_TYPES, 4);
+    const seqs = [0, 1, 2, 8, 9, 998, 999, 1000, 5, 9_999_999];
+    for (const seq of seqs) {
+      file.sequentialId(0, CLAIM_ID.prefix, CLAIM_ID.digits, seq);
+      for (let i = 1; i < ALL_TYPES.columns.length; i++) file.nul(i);
+      file.endRow();
+    }
+    file.close();
+    const read = await db.readRows('SELECT k FROM read_parquet($1)', [path]);
+    assert.deepEqual(
+      read.map((r) => r.k),
+      seqs.map((seq) => claimId(seq)),
+    );
   });
 
   test('a row with the wrong number of fields is refused (Parquet has a schema)', () => {

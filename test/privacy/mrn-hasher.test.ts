@@ -20,6 +20,22 @@ describe('MRN pseudonyms', () => {
     assert.notEqual(createMrnHasher(SALT)(mrn), createHmac('sha256', '').update(mrn).digest('hex'));
   });
 
+  test('match node:crypto HMAC byte for byte: every input length, long and UTF-8 salts, non-ASCII input', () => {
+    const inputs = ['', 'é', `${'ü'.repeat(20)}`, 'z'.repeat(300)];
+    for (let n = 1; n <= 70; n++) inputs.push('7'.repeat(n));
+    for (let i = 0; i < 2_000; i++) inputs.push(mrnForPatient(i * 7919, 42));
+    for (const salt of [SALT, 'x'.repeat(64), 'x'.repeat(100), 'é-salt-with-utf8-0123456789']) {
+      const pseudonym = createMrnHasher(salt);
+      for (const input of inputs) {
+        assert.equal(
+          pseudonym(input),
+          createHmac('sha256', salt).update(input, 'utf8').digest('hex'),
+          `${salt} ${input}`,
+        );
+      }
+    }
+  });
+
   test('a short salt is refused', () => {
     assert.throws(() => createMrnHasher('too-short'), UsageError);
   });

@@ -6,6 +6,7 @@ import { ClaimCountAllocator } from './claim-count-allocator.js';
 import type { EncounterRow } from './encounter-row.js';
 import { LANDING_DATASETS } from './landing-schemas.js';
 import { planClaims } from './plan-claims.js';
+import { encounterId } from './record-ids.js';
 import { writeAdmission } from './write-admission.js';
 import { writeClaim } from './write-claim.js';
 
@@ -45,9 +46,11 @@ export class EncounterWriter {
     writeAdmission(this.admissions, stay);
     const n = this.allocator.next(this.rng, stay);
     if (n === 0) return;
+    // Formatted once for the stay's claims (ids as text allocate a string each).
+    const encounter = encounterId(stay.seq);
     for (const line of planClaims(this.rng, stay, n)) {
       if (line.denial !== '') this.denied++;
-      writeClaim(this.claims, this.claimSeq++, stay, line);
+      writeClaim(this.claims, this.claimSeq++, stay, encounter, line);
     }
   }
 

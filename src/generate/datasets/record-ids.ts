@@ -30,8 +30,13 @@ export class RecordIds {
   }
 }
 
-const ENCOUNTERS = new RecordIds('ENC', 10);
-const CLAIMS = new RecordIds('CLM', 10);
+/** Prefix and digit count of encounter ids, for writers that format them as bytes. */
+export const ENCOUNTER_ID = { prefix: 'ENC', digits: 10 } as const;
+/** Prefix and digit count of claim ids, for writers that format them as bytes. */
+export const CLAIM_ID = { prefix: 'CLM', digits: 10 } as const;
+
+const ENCOUNTERS = new RecordIds(ENCOUNTER_ID.prefix, ENCOUNTER_ID.digits);
+const CLAIMS = new RecordIds(CLAIM_ID.prefix, CLAIM_ID.digits);
 const STAFFING = new RecordIds('STF', 8);
 const EVENTS = new RecordIds('EVT', 10);
 

@@ -1,7 +1,7 @@
 import type { ParquetDatasetFile } from '../output/parquet-dataset-file.js';
 import { HOSPITAL_UNITS } from '../reference/hospital-units.js';
 import type { EncounterRow } from './encounter-row.js';
-import { encounterId } from './record-ids.js';
+import { ENCOUNTER_ID } from './record-ids.js';
 
 const DAY = 86_400;
 
@@ -14,7 +14,7 @@ const DAY = 86_400;
  */
 export function writeAdmission(file: ParquetDatasetFile, stay: EncounterRow): void {
   const p = stay.patient;
-  file.text(0, encounterId(stay.seq));
+  file.sequentialId(0, ENCOUNTER_ID.prefix, ENCOUNTER_ID.digits, stay.seq);
   file.text(1, p.mrnHash);
   file.text(2, p.ssnMasked);
   file.seconds(3, stay.admit);

@@ -1,18 +1,24 @@
 import type { ParquetDatasetFile } from '../output/parquet-dataset-file.js';
 import type { EncounterRow } from './encounter-row.js';
 import type { ClaimLine } from './plan-claims.js';
-import { claimId, encounterId } from './record-ids.js';
+import { CLAIM_ID } from './record-ids.js';
 
 /**
  * Writes one claims row as typed values (the clean Parquet fast path): the same values
  * claimFields gives as text, in LANDING_DATASETS.claims order.
  *
  * @example
- * writeClaim(file, 0, stay, line);
+ * writeClaim(file, 0, stay, encounterId(stay.seq), line);
  */
-export function writeClaim(file: ParquetDatasetFile, seq: number, stay: EncounterRow, line: ClaimLine): void {
-  file.text(0, claimId(seq));
-  file.text(1, encounterId(stay.seq));
+export function writeClaim(
+  file: ParquetDatasetFile,
+  seq: number,
+  stay: EncounterRow,
+  encounter: string,
+  line: ClaimLine,
+): void {
+  file.sequentialId(0, CLAIM_ID.prefix, CLAIM_ID.digits, seq);
+  file.text(1, encounter);
   file.text(2, stay.patient.payer);
   file.text(3, line.cpt);
   file.text(4, line.icd10);

@@ -5,6 +5,7 @@ import { parquetColumnType } from '../parquet/parquet-column-type.js';
 import { ParquetFileWriter } from '../parquet/parquet-file-writer.js';
 import type { LandingFile } from './landing-file.js';
 import { appendLandingText } from './landing-text-value.js';
+import { SequentialIdBytes } from './sequential-id-bytes.js';
 
 /**
  * Rows per row group: DuckDB's own default, so readers parallelise over row groups as they did
@@ -29,6 +30,9 @@ export class ParquetDatasetFile implements LandingFile {
   // The same chunks where they take typed values (undefined for dictionary-encoded text).
   private readonly plain: (ColumnChunk | undefined)[];
   private readonly types: LandingDataset['columns'][number]['type'][];
+  // Per column: the id counter of `sequentialId` and the seq it writes next.
+  private readonly ids: (SequentialIdBytes | undefined)[] = [];
+  private readonly nextIdSeq: number[] = [];
   private pending = 0;
   rows = 0;
 
@@ -68,6 +72,23 @@ export class ParquetDatasetFile implements LandingFile {
 
   nul(i: number): void {
     this.chunks[i]!.nul();
+  }
+
+  /**
+   * The sequential id `prefix` + (seq + 1) in `digits` digits, the text RecordIds formats, written
+   * as bytes with no string built: a counter incremented in place while seq follows on from the
+   * previous call, restarted otherwise.
+   */
+  sequentialId(i: number, prefix: string, digits: number, seq: number): void {
+    let ids = this.ids[i];
+    if (ids === undefined || this.nextIdSeq[i] !== seq) {
+      ids = new SequentialIdBytes(prefix, digits, seq);
+      this.ids[i] = ids;
+    }
+    this.nextIdSeq[i] = seq + 1;
+    const chunk = this.plain[i]!;
+    chunk.levels.add(1);
+    ids.writeNext(chunk.values);
   }
 
   int32(i: number, v: number): void {

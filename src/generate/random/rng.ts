@@ -12,7 +12,11 @@ export class Rng {
   private b: number;
   private c: number;
   private d: number;
-  private spareNormal: number | undefined;
+  // The kept second normal, valid when hasSpare. A number field that never holds undefined keeps
+  // V8's double representation, so storing a spare updates it in place instead of allocating a
+  // heap number per draw (normals are drawn millions of times per run).
+  private spareNormal = 0;
+  private hasSpare = false;
 
   constructor(state: readonly [number, number, number, number]) {
     [this.a, this.b, this.c, this.d] = state.map((x) => x | 0) as [number, number, number, number];
@@ -53,15 +57,15 @@ export class Rng {
 
   /** Standard normal (Box–Muller; the second value of each pair is kept for the next call). */
   normal(): number {
-    if (this.spareNormal !== undefined) {
-      const z = this.spareNormal;
-      this.spareNormal = undefined;
-      return z;
+    if (this.hasSpare) {
+      this.hasSpare = false;
+      return this.spareNormal;
     }
     const u = 1 - this.float();
     const v = this.float();
     const r = Math.sqrt(-2 * Math.log(u));
     this.spareNormal = r * Math.sin(2 * Math.PI * v);
+    this.hasSpare = true;
     return r * Math.cos(2 * Math.PI * v);
   }
 

@@ -28,12 +28,16 @@ export async function registerSnapshotView(
     groups.set(key, [...(groups.get(key) ?? []), f]);
   }
   const selects: string[] = [];
+  const columnsByFile = await readTopLevelColumns(
+    db,
+    snapshot.files.map((f) => snapshot.absolutePath(f)),
+  );
   let g = 0;
   for (const files of groups.values()) {
     const filesVar = `${id}_g${g}_files`;
     const paths = files.map((f) => snapshot.absolutePath(f));
     await db.run(`SET VARIABLE ${filesVar} = $1`, [paths]);
-    const present = await presentColumns(db, paths);
+    const present = new Set(paths.flatMap((p) => describedColumns(columnsByFile, p)));
     const columns: string[] = [];
     for (const field of snapshot.schema.fields) {
       const type = deltaToDuckdbType(field.type);
@@ -46,9 +50,8 @@ export async function registerSnapshotView(
         columns.push(`CAST(getvariable('${valueVar}') AS ${type}) AS ${name}`);
       } else if (!present.has(field.name)) {
         columns.push(`CAST(NULL AS ${type}) AS ${name}`);
-      } else if (sameType(present.get(field.name)!, type)) {
-        columns.push(name);
       } else {
+        // DuckDB drops a cast to the type a column already has, so filters still reach the scan.
         columns.push(`CAST(${name} AS ${type}) AS ${name}`);
       }
     }
@@ -71,16 +74,42 @@ export async function registerSnapshotView(
   await db.run(`${create} AS ${selects.join(' UNION ALL ')}`);
 }
 
-async function presentColumns(db: DuckDbDatabase, paths: string[]): Promise<Map<string, string>> {
-  const rows = await db.readRows(
-    'SELECT column_name, column_type FROM (DESCRIBE SELECT * FROM read_parquet($1, hive_partitioning = false, union_by_name = true))',
-    [paths],
-  );
-  return new Map(rows.map((r) => [String(r.column_name), String(r.column_type)]));
+/**
+ * The top-level column names of each Parquet file, from one `parquet_schema` call over all of
+ * them (the schema is a flattened tree: a root, then each column followed by its nested fields).
+ */
+async function readTopLevelColumns(db: DuckDbDatabase, paths: string[]): Promise<Map<string, string[]>> {
+  const byFile = new Map<string, string[]>();
+  if (paths.length === 0) return byFile;
+  const rows = await db.readRows('SELECT file_name, name, num_children FROM parquet_schema($1)', [paths]);
+  let file = '';
+  let pendingRoot = 0;
+  let skip = 0;
+  for (const row of rows) {
+    const children = Number(row.num_children ?? 0);
+    if (String(row.file_name) !== file) {
+      file = String(row.file_name);
+      byFile.set(file, []);
+      pendingRoot = children;
+      skip = 0;
+      continue;
+    }
+    if (skip > 0) {
+      skip += children - 1;
+      continue;
+    }
+    if (pendingRoot > 0) {
+      byFile.get(file)!.push(String(row.name));
+      pendingRoot--;
+      skip = children;
+    }
+  }
+  return byFile;
 }
 
-function sameType(described: string, wanted: string): boolean {
-  const norm = (t: string) =>
-    t.replace('TIMESTAMP WITH TIME ZONE', 'TIMESTAMPTZ').replace(/"/g, '').replace(/\s+/g, ' ');
-  return norm(described) === norm(wanted);
+function describedColumns(byFile: Map<string, string[]>, path: string): string[] {
+  const columns = byFile.get(path);
+  // Never read a file as all-NULL columns because its name came back spelled differently.
+  if (columns === undefined) throw new Error(`parquet_schema returned no schema for ${path}`);
+  return columns;
 }

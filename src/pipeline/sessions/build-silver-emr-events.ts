@@ -50,14 +50,26 @@ export async function buildSilverEmrEvents(ctx: RunContext): Promise<number[] | 
   await db.run(
     'CREATE OR REPLACE TEMP VIEW prior_event_ids AS SELECT DISTINCT event_id FROM prior_bronze_events',
   );
-  await db.run(`CREATE OR REPLACE TEMP TABLE silver_out AS ${readModelSql('silver', 'emr_events')}`, {
-    bucket_count: CLINICIAN_BUCKETS,
-  });
+  // The repeated ids are few: rank just those once, so neither pass below sorts the feed.
+  await db.run(
+    `CREATE OR REPLACE TEMP TABLE emr_event_repeats AS ${readModelSql('silver', '_emr_event_repeats')}`,
+  );
+  const model = readModelSql('silver', 'emr_events');
+  const params = { bucket_count: CLINICIAN_BUCKETS };
+  // Refused rows first (the filter is pushed below the model's projection, so `_raw` is built
+  // for them only), then the accepted rows stream into the table.
+  await db.run(
+    `CREATE OR REPLACE TEMP TABLE refused AS
+     SELECT _reject_reason, _reject_detail, _raw, _bronze_source_file AS _source_file
+     FROM (${model}) AS model WHERE _reject_reason IS NOT NULL`,
+    params,
+  );
   const txn = { appId: APP_ID, version: bronze.version };
   const result = await writeTable(silver, ctx.engine.writer, {
     source: {
       kind: 'query',
-      sql: 'SELECT * EXCLUDE (_reject_reason, _reject_detail, _raw) FROM silver_out WHERE _reject_reason IS NULL',
+      sql: `SELECT * EXCLUDE (_reject_reason, _reject_detail, _raw) FROM (${model}) AS model WHERE _reject_reason IS NULL`,
+      params,
     },
     mode: full ? 'overwrite' : 'append',
     partitionBy: ['clinician_bucket'],
@@ -67,13 +79,13 @@ export async function buildSilverEmrEvents(ctx: RunContext): Promise<number[] | 
     ctx,
     'lh_silver',
     'emr_events',
-    'SELECT _reject_reason, _reject_detail, _raw, _bronze_source_file AS _source_file FROM silver_out WHERE _reject_reason IS NOT NULL',
+    'SELECT * FROM refused',
     { appId: `${APP_ID}@quarantine`, version: bronze.version },
     {},
     { replace: full },
   );
   for (const r of await db.readRows(
-    'SELECT _reject_reason AS reason, count(*) AS n FROM silver_out WHERE _reject_reason IS NOT NULL GROUP BY 1 ORDER BY 1',
+    'SELECT _reject_reason AS reason, count(*) AS n FROM refused GROUP BY 1 ORDER BY 1',
   )) {
     ctx.summary.rejected.push({
       table: 'lh_silver.dbo.emr_events',
@@ -81,9 +93,13 @@ export async function buildSilverEmrEvents(ctx: RunContext): Promise<number[] | 
       rows: Number(r.n),
     });
   }
-  const buckets = await db.readRows(
-    'SELECT DISTINCT clinician_bucket AS b FROM silver_out WHERE _reject_reason IS NULL ORDER BY 1',
-  );
+  // A full rebuild touched every bucket; an incremental run names the buckets it appended to.
+  const buckets = full
+    ? []
+    : await db.readRows(
+        `SELECT DISTINCT clinician_bucket AS b FROM (${model}) AS model WHERE _reject_reason IS NULL ORDER BY 1`,
+        params,
+      );
   ctx.summary.steps.push({
     step: 'silver emr_events',
     ms: performance.now() - started,

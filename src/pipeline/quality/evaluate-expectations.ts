@@ -26,7 +26,15 @@ export async function evaluateExpectations(
         sql = `SELECT count(*) AS n FROM ${from} WHERE ${col} IS NULL`;
         break;
       case 'unique':
-        sql = `SELECT count(*) - count(DISTINCT ${col}) AS n FROM ${from}`;
+        // Same count as count(*) - count(DISTINCT col) (each NULL and each extra copy of a value
+        // is a breach), but grouped by the value's 64-bit hash first: fixed-width keys group
+        // cheaply and spill when needed, where an ungrouped DISTINCT over 100M ids ran out of
+        // memory. Only values whose hash repeats are then compared exactly.
+        sql = `WITH repeated AS (SELECT hash(${col}) AS h FROM ${from} WHERE ${col} IS NOT NULL GROUP BY 1 HAVING count(*) > 1)
+          SELECT (SELECT count(*) FROM ${from} WHERE ${col} IS NULL)
+            + coalesce((SELECT sum(copies - 1) FROM (
+                SELECT count(*) AS copies FROM ${from} WHERE ${col} IS NOT NULL AND hash(${col}) IN (SELECT h FROM repeated) GROUP BY ${col}
+              )), 0) AS n`;
         break;
       case 'range':
         sql = `SELECT count(*) AS n FROM ${from} WHERE ${col} < coalesce($min, ${col}) OR ${col} > coalesce($max, ${col})`;

@@ -11,7 +11,11 @@ export interface FullModel {
   model: string;
   inputs: readonly [string, string][];
   params?: Readonly<Record<string, string | number>>;
-  /** Also quarantine the earlier deliveries of each key in this bronze table as `superseded`. */
+  /**
+   * Also quarantine the earlier deliveries of each key in this bronze table as `superseded`. Such
+   * a model yields one row (accepted or refused) per latest delivery, which lets a clean build
+   * skip the pass that collects refused rows.
+   */
   superseded?: { bronzeTable: string; key: string };
   orderBy?: string;
 }
@@ -29,10 +33,12 @@ export interface FullModel {
 export async function buildModelTable(ctx: RunContext, m: FullModel): Promise<boolean> {
   const started = performance.now();
   let inputVersion = 0;
+  let bronzeRows: number | undefined;
   for (const [lakehouse, name] of m.inputs) {
     const snapshot = await exposeLatest(ctx, lakehouse, name);
     if (snapshot === undefined) throw new Error(`${m.model}: input ${lakehouse}.dbo.${name} does not exist`);
     inputVersion += snapshot.version + 1;
+    if (lakehouse === 'lh_bronze' && name === m.superseded?.bronzeTable) bronzeRows = snapshot.numRecords();
   }
   const table = lakeTable(ctx, m.lakehouse, m.model);
   const appId = `carelake/${m.model}<-inputs`;
@@ -52,23 +58,6 @@ export async function buildModelTable(ctx: RunContext, m: FullModel): Promise<bo
   const params = m.params ?? {};
   const columns = (await db.stream(`SELECT * FROM (${sql}) AS model LIMIT 0`, params)).columnNames();
   const rejects = columns.includes('_reject_reason');
-  const refused: string[] = [];
-  if (rejects) {
-    // Refused rows first, kept apart (the filter is pushed below the model's projection, so
-    // `_raw` is built for them only); then the accepted rows stream into the table.
-    await db.run(
-      `CREATE OR REPLACE TEMP TABLE model_refused AS
-       SELECT _reject_reason, _reject_detail, _raw, _bronze_source_file AS _source_file
-       FROM (${sql}) AS model WHERE _reject_reason IS NOT NULL`,
-      params,
-    );
-    refused.push('SELECT * FROM model_refused');
-  }
-  if (m.superseded) {
-    const key = quoteIdentifier(m.superseded.key);
-    refused.push(`SELECT 'superseded' AS _reject_reason, ${key}::VARCHAR || ' was delivered again later; the latest delivery is kept' AS _reject_detail,
-        to_json(b)::VARCHAR AS _raw, _bronze_source_file AS _source_file FROM superseded AS b`);
-  }
   const order = m.orderBy ? ` ORDER BY ${m.orderBy}` : '';
   const txn = ctx.fullRefresh ? undefined : { appId, version: inputVersion };
   const result = await writeTable(table, ctx.engine.writer, {
@@ -82,6 +71,28 @@ export async function buildModelTable(ctx: RunContext, m: FullModel): Promise<bo
     mode: 'overwrite',
     ...(txn ? { txn } : {}),
   });
+  const refused: string[] = [];
+  let supersededRows = 0;
+  if (m.superseded) {
+    const key = quoteIdentifier(m.superseded.key);
+    refused.push(`SELECT 'superseded' AS _reject_reason, ${key}::VARCHAR || ' was delivered again later; the latest delivery is kept' AS _reject_detail,
+        to_json(b)::VARCHAR AS _raw, _bronze_source_file AS _source_file FROM superseded AS b`);
+    const [row] = await db.readRows('SELECT count(*) AS n FROM superseded');
+    supersededRows = Number(row!.n);
+  }
+  // A model with one row per latest delivery that wrote all of them refused none: skip the
+  // second pass. Otherwise collect the refused rows; the filter is pushed below the model's
+  // projection, so `_raw` is built for them only.
+  const allWritten = bronzeRows !== undefined && result.rowsWritten === bronzeRows - supersededRows;
+  if (rejects && !allWritten) {
+    await db.run(
+      `CREATE OR REPLACE TEMP TABLE model_refused AS
+       SELECT _reject_reason, _reject_detail, _raw, _bronze_source_file AS _source_file
+       FROM (${sql}) AS model WHERE _reject_reason IS NOT NULL`,
+      params,
+    );
+    refused.unshift('SELECT * FROM model_refused');
+  }
   if (refused.length > 0) {
     await db.run(`CREATE OR REPLACE TEMP TABLE refused AS ${refused.join(' UNION ALL ')}`);
     const quarantineTxn = txn ? { appId: `${appId}@quarantine`, version: inputVersion } : undefined;

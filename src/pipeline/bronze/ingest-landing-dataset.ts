@@ -45,22 +45,15 @@ export async function ingestLandingDataset(ctx: RunContext, model: string): Prom
       continue;
     }
     const staged = await stageLandingFile(db, file, spec.columns, meta.typedColumns ?? {});
-    const modelParams = { source_time_zone: ctx.lake.config.sourceTimeZone };
-    // The refused rows first, kept apart: the filter is pushed below the model's projections, so
-    // only the columns its rules read are scanned and `_raw` is built for the refused rows only.
-    await db.run(
-      `CREATE OR REPLACE TEMP TABLE refused AS
-       SELECT _reject_reason, _reject_detail, _raw FROM (${sql}) AS model WHERE _reject_reason IS NOT NULL`,
-      modelParams,
-    );
     const params = {
-      ...modelParams,
+      source_time_zone: ctx.lake.config.sourceTimeZone,
       ingested_at: ctx.startedAt.toISOString(),
       source_file: file.name,
       batch_id: ctx.batchId,
       load_date: ctx.startedAt.toISOString().slice(0, 10),
     };
-    // Then the accepted rows stream from the landing file straight into the bronze table.
+    // One pass for a clean file: the accepted rows stream from the landing file straight into
+    // the bronze table.
     const result = await writeTable(table, ctx.engine.writer, {
       source: {
         kind: 'query',
@@ -73,6 +66,17 @@ export async function ingestLandingDataset(ctx: RunContext, model: string): Prom
       partitionBy: ['_bronze_load_date'],
       txn,
     });
+    // Every staged row is accepted or refused, so when all of them were written there is nothing
+    // to refuse. Otherwise (or when an interrupted earlier run already committed the rows, and
+    // the txn skipped the write) a second pass collects the refused rows; its filter is pushed
+    // below the model's projections, so `_raw` is built for those rows only.
+    const refusedQuery = `SELECT _reject_reason, _reject_detail, _raw FROM (${sql}) AS model WHERE _reject_reason IS NOT NULL`;
+    await db.run(
+      `CREATE OR REPLACE TEMP TABLE refused AS ${
+        result.rowsWritten === staged.rowsIn - staged.malformed ? `${refusedQuery} LIMIT 0` : refusedQuery
+      }`,
+      params,
+    );
     await writeQuarantine(
       ctx,
       'lh_bronze',
@@ -94,8 +98,6 @@ export async function ingestLandingDataset(ctx: RunContext, model: string): Prom
       file: file.name,
       status: 'ingested',
       rowsIn: staged.rowsIn,
-      // Every staged row is refused or accepted, so this holds even when the table write was
-      // already committed by an earlier, interrupted run (its txn then skips the write).
       loaded: staged.rowsIn - quarantinedRows,
       quarantined: byReason,
     });

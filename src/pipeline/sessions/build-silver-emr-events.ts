@@ -39,13 +39,8 @@ export async function buildSilverEmrEvents(ctx: RunContext): Promise<number[] | 
     ? bronze.withFiles([])
     : await lakeTable(ctx, 'lh_bronze', 'bronze_emr_events').readSnapshot({ version: seenVersion });
   const priorPaths = new Set(prior.files.map((f) => f.path));
-  await exposeSnapshot(
-    ctx,
-    'lh_bronze',
-    'bronze_emr_events',
-    bronze.withFiles(bronze.files.filter((f) => !priorPaths.has(f.path))),
-    'new_bronze_events',
-  );
+  const newBronze = bronze.withFiles(bronze.files.filter((f) => !priorPaths.has(f.path)));
+  await exposeSnapshot(ctx, 'lh_bronze', 'bronze_emr_events', newBronze, 'new_bronze_events');
   await exposeSnapshot(ctx, 'lh_bronze', 'bronze_emr_events', prior, 'prior_bronze_events');
   await db.run(
     'CREATE OR REPLACE TEMP VIEW prior_event_ids AS SELECT DISTINCT event_id FROM prior_bronze_events',
@@ -56,14 +51,6 @@ export async function buildSilverEmrEvents(ctx: RunContext): Promise<number[] | 
   );
   const model = readModelSql('silver', 'emr_events');
   const params = { bucket_count: CLINICIAN_BUCKETS };
-  // Refused rows first (the filter is pushed below the model's projection, so `_raw` is built
-  // for them only), then the accepted rows stream into the table.
-  await db.run(
-    `CREATE OR REPLACE TEMP TABLE refused AS
-     SELECT _reject_reason, _reject_detail, _raw, _bronze_source_file AS _source_file
-     FROM (${model}) AS model WHERE _reject_reason IS NOT NULL`,
-    params,
-  );
   const txn = { appId: APP_ID, version: bronze.version };
   const result = await writeTable(silver, ctx.engine.writer, {
     source: {
@@ -75,6 +62,17 @@ export async function buildSilverEmrEvents(ctx: RunContext): Promise<number[] | 
     partitionBy: ['clinician_bucket'],
     txn,
   });
+  // Every new bronze row is accepted or refused: when all of them were written (the bronze log's
+  // row counts tell), nothing was refused and the feed is read once. Otherwise a second pass
+  // collects the refused rows, building `_raw` for them only (the filter is pushed below it).
+  const refusedQuery = `SELECT _reject_reason, _reject_detail, _raw, _bronze_source_file AS _source_file
+     FROM (${model}) AS model WHERE _reject_reason IS NOT NULL`;
+  await db.run(
+    `CREATE OR REPLACE TEMP TABLE refused AS ${
+      result.rowsWritten === newBronze.numRecords() ? `${refusedQuery} LIMIT 0` : refusedQuery
+    }`,
+    params,
+  );
   await writeQuarantine(
     ctx,
     'lh_silver',

@@ -62,6 +62,8 @@ export async function ingestLandingDataset(ctx: RunContext, model: string): Prom
                 $batch_id::VARCHAR AS _bronze_batch_id, _line AS _bronze_row, $load_date::DATE AS _bronze_load_date
               FROM (${sql}) AS model WHERE _reject_reason IS NULL`,
         params,
+        // One load date per run: written straight into its partition folder.
+        partitionValues: { _bronze_load_date: params.load_date },
       },
       partitionBy: ['_bronze_load_date'],
       txn,

@@ -3,7 +3,8 @@
 -- one kept unless the id was loaded before. Only these few rows are ranked: a clean feed's ids
 -- are grouped by their 64-bit hash, a cheap fixed-width key, and only rows whose hash repeats
 -- are compared by the id itself (so a hash collision costs a ranking, never a wrong result).
--- Inputs: `new_bronze_events`, `prior_event_ids`.
+-- Inputs: `new_bronze_events`, `prior_event_ids` (every event id of earlier bronze files, repeats
+-- included).
 with repeated_hashes as (
     select hash(event_id) as id_hash
     from new_bronze_events

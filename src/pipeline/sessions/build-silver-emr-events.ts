@@ -43,7 +43,9 @@ export async function buildSilverEmrEvents(ctx: RunContext): Promise<number[] | 
   await exposeSnapshot(ctx, 'lh_bronze', 'bronze_emr_events', newBronze, 'new_bronze_events');
   await exposeSnapshot(ctx, 'lh_bronze', 'bronze_emr_events', prior, 'prior_bronze_events');
   await db.run(
-    'CREATE OR REPLACE TEMP VIEW prior_event_ids AS SELECT DISTINCT event_id FROM prior_bronze_events',
+    // No DISTINCT here: the repeats model first keeps the prior ids that occur in the new rows
+    // (a semi join built on the few new rows), then removes duplicates among those.
+    'CREATE OR REPLACE TEMP VIEW prior_event_ids AS SELECT event_id FROM prior_bronze_events',
   );
   // The repeated ids are few: rank just those once, so neither pass below sorts the feed.
   await db.run(

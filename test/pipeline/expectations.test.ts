@@ -53,4 +53,9 @@ test('each rule counts its breaches exactly; unique counts NULLs and every extra
   );
   assert.equal(Number(expected!.n), 5);
   assert.equal(errors, 3);
+  // A big table is checked in slices of the hash space: the same count with 2 rows per slice.
+  await evaluateExpectations(ctx, 'lh_gold', 'rules', [{ column: 'id', rule: 'unique', level: 'error' }], {
+    rowsPerSlice: 2,
+  });
+  assert.equal(ctx.summary.expectations.at(-1)!.failures, 5);
 });

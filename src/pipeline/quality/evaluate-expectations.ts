@@ -5,6 +5,7 @@ import { qualified, type RunContext } from '../run-context.js';
 /**
  * Checks a model's declared expectations against its table (already exposed as a view) and
  * records each result in the run summary. Returns the number of error-level breaches.
+ * `rowsPerSlice` bounds the rows one grouping of a unique check holds (default 16M).
  *
  * @example
  * const errors = await evaluateExpectations(ctx, 'lh_gold', 'clinician_emr_sessions', meta.expectations ?? []);
@@ -14,6 +15,7 @@ export async function evaluateExpectations(
   lakehouse: string,
   table: string,
   expectations: readonly Expectation[],
+  options: { rowsPerSlice?: number } = {},
 ): Promise<number> {
   let errors = 0;
   const from = qualified(lakehouse, table);
@@ -26,15 +28,7 @@ export async function evaluateExpectations(
         sql = `SELECT count(*) AS n FROM ${from} WHERE ${col} IS NULL`;
         break;
       case 'unique':
-        // Same count as count(*) - count(DISTINCT col) (each NULL and each extra copy of a value
-        // is a breach), but grouped by the value's 64-bit hash first: fixed-width keys group
-        // cheaply and spill when needed, where an ungrouped DISTINCT over 100M ids ran out of
-        // memory. Only values whose hash repeats are then compared exactly.
-        sql = `WITH repeated AS (SELECT hash(${col}) AS h FROM ${from} WHERE ${col} IS NOT NULL GROUP BY 1 HAVING count(*) > 1)
-          SELECT (SELECT count(*) FROM ${from} WHERE ${col} IS NULL)
-            + coalesce((SELECT sum(copies - 1) FROM (
-                SELECT count(*) AS copies FROM ${from} WHERE ${col} IS NOT NULL AND hash(${col}) IN (SELECT h FROM repeated) GROUP BY ${col}
-              )), 0) AS n`;
+        sql = '';
         break;
       case 'range':
         sql = `SELECT count(*) AS n FROM ${from} WHERE ${col} < coalesce($min, ${col}) OR ${col} > coalesce($max, ${col})`;
@@ -49,8 +43,10 @@ export async function evaluateExpectations(
         params = { values: e.values ?? [] };
         break;
     }
-    const [row] = await ctx.engine.db.readRows(sql, params);
-    const failures = Number(row!.n);
+    const failures =
+      e.rule === 'unique'
+        ? await countDuplicates(ctx, from, col, options.rowsPerSlice ?? ROWS_PER_SLICE)
+        : Number((await ctx.engine.db.readRows(sql, params))[0]!.n);
     ctx.summary.expectations.push({
       table: `${lakehouse}.dbo.${table}`,
       column: e.column,
@@ -61,4 +57,43 @@ export async function evaluateExpectations(
     if (failures > 0 && e.level === 'error') errors++;
   }
   return errors;
+}
+
+/** Rows a slice of the unique check groups at most: their hash table stays well inside 3 GB. */
+const ROWS_PER_SLICE = 16_000_000;
+
+/**
+ * Breaches of a unique rule: each NULL and each extra copy of a value (the same count as
+ * count(*) - count(DISTINCT col)). Values are grouped by their 64-bit hash, a fixed-width key,
+ * and only values whose hash repeats are compared exactly. A big table is checked in slices of
+ * the hash space, one after the other, because one grouping of 100M ids needed a 1 GiB block
+ * the 3 GB engine limit could not give (an ungrouped DISTINCT ran out of memory as well).
+ */
+async function countDuplicates(
+  ctx: RunContext,
+  from: string,
+  col: string,
+  rowsPerSlice: number,
+): Promise<number> {
+  const db = ctx.engine.db;
+  const [counts] = await db.readRows(
+    `SELECT count(*) AS total, count(*) FILTER (WHERE ${col} IS NULL) AS nulls FROM ${from}`,
+  );
+  const slices = Math.max(1, Math.ceil(Number(counts!.total) / rowsPerSlice));
+  let breaches = Number(counts!.nulls);
+  for (let slice = 0; slice < slices; slice++) {
+    const [row] = await db.readRows(
+      `WITH repeated AS (
+         SELECT hash(${col}) AS h FROM ${from}
+         WHERE ${col} IS NOT NULL AND hash(${col}) % $slices = $slice GROUP BY 1 HAVING count(*) > 1
+       )
+       SELECT coalesce(sum(copies - 1), 0) AS n FROM (
+         SELECT count(*) AS copies FROM ${from}
+         WHERE ${col} IS NOT NULL AND hash(${col}) IN (SELECT h FROM repeated) GROUP BY ${col}
+       )`,
+      { slices, slice },
+    );
+    breaches += Number(row!.n);
+  }
+  return breaches;
 }

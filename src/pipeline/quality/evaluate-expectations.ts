@@ -64,10 +64,11 @@ const ROWS_PER_SLICE = 16_000_000;
 
 /**
  * Breaches of a unique rule: each NULL and each extra copy of a value (the same count as
- * count(*) - count(DISTINCT col)). Values are grouped by their 64-bit hash, a fixed-width key,
- * and only values whose hash repeats are compared exactly. A big table is checked in slices of
- * the hash space, one after the other, because one grouping of 100M ids needed a 1 GiB block
- * the 3 GB engine limit could not give (an ungrouped DISTINCT ran out of memory as well).
+ * count(*) - count(DISTINCT col)). The table is read once into the values' 64-bit hashes, a
+ * fixed-width key; the hashes are grouped in slices of the hash space, one after the other,
+ * because one grouping of 100M ids needed a 1 GiB block the 3 GB engine limit could not give
+ * (an ungrouped DISTINCT ran out of memory as well). Only values whose hash repeats are then
+ * compared exactly, which reads the table a second time only when there are any.
  */
 async function countDuplicates(
   ctx: RunContext,
@@ -76,24 +77,33 @@ async function countDuplicates(
   rowsPerSlice: number,
 ): Promise<number> {
   const db = ctx.engine.db;
+  await db.run(
+    `CREATE OR REPLACE TEMP TABLE unique_check_hashes AS SELECT hash(${col}) AS h FROM ${from} WHERE ${col} IS NOT NULL`,
+  );
+  await db.run('CREATE OR REPLACE TEMP TABLE unique_check_repeated (h UBIGINT)');
   const [counts] = await db.readRows(
-    `SELECT count(*) AS total, count(*) FILTER (WHERE ${col} IS NULL) AS nulls FROM ${from}`,
+    `SELECT count(*) AS total, (SELECT count(*) FROM ${from} WHERE ${col} IS NULL) AS nulls FROM unique_check_hashes`,
   );
   const slices = Math.max(1, Math.ceil(Number(counts!.total) / rowsPerSlice));
-  let breaches = Number(counts!.nulls);
   for (let slice = 0; slice < slices; slice++) {
-    const [row] = await db.readRows(
-      `WITH repeated AS (
-         SELECT hash(${col}) AS h FROM ${from}
-         WHERE ${col} IS NOT NULL AND hash(${col}) % $slices = $slice GROUP BY 1 HAVING count(*) > 1
-       )
-       SELECT coalesce(sum(copies - 1), 0) AS n FROM (
-         SELECT count(*) AS copies FROM ${from}
-         WHERE ${col} IS NOT NULL AND hash(${col}) IN (SELECT h FROM repeated) GROUP BY ${col}
-       )`,
+    await db.run(
+      `INSERT INTO unique_check_repeated
+       SELECT h FROM unique_check_hashes WHERE h % $slices = $slice GROUP BY h HAVING count(*) > 1`,
       { slices, slice },
     );
-    breaches += Number(row!.n);
   }
-  return breaches;
+  const [repeated] = await db.readRows('SELECT count(*) AS n FROM unique_check_repeated');
+  let copies = 0;
+  if (Number(repeated!.n) > 0) {
+    const [row] = await db.readRows(
+      `SELECT coalesce(sum(copies - 1), 0) AS n FROM (
+         SELECT count(*) AS copies FROM ${from}
+         WHERE ${col} IS NOT NULL AND hash(${col}) IN (SELECT h FROM unique_check_repeated) GROUP BY ${col}
+       )`,
+    );
+    copies = Number(row!.n);
+  }
+  await db.run('DROP TABLE unique_check_hashes');
+  await db.run('DROP TABLE unique_check_repeated');
+  return Number(counts!.nulls) + copies;
 }

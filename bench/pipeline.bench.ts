@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
@@ -17,7 +18,8 @@ interface Step {
 
 /**
  * The `pipeline` suite: `carelake run all` end to end on generated data (medium; large with
- * CARELAKE_BENCH_LARGE=1), time per layer and peak RSS, in a fresh process per run.
+ * CARELAKE_BENCH_LARGE=1), time per layer, CPU seconds, the machine's load average and peak RSS,
+ * in a fresh process per run.
  *
  * @example
  * const markdown = await runPipelineBench('/tmp/bench', { quick: false });
@@ -29,8 +31,8 @@ export async function runPipelineBench(workDir: string, options: { quick?: boole
       ? ['medium', 'large']
       : ['medium'];
   const lines = [
-    '| scale | rows (admissions / claims / events) | generate | bronze | silver | gold | run all | peak RSS | goal |',
-    '|---|---|---|---|---|---|---|---|---|',
+    '| scale | rows (admissions / claims / events) | generate | bronze | silver | gold | run all | CPU | load avg | peak RSS | goal |',
+    '|---|---|---|---|---|---|---|---|---|---|---|',
   ];
   for (const scale of scales) {
     rmSync(workDir, { recursive: true, force: true });
@@ -48,16 +50,24 @@ export async function runPipelineBench(workDir: string, options: { quick?: boole
       salt: 'benchmark-salt-not-secret-0123456789',
     });
     const genMs = performance.now() - genStart;
+    const loadBefore = loadavg()[0]!;
     const out = execFileSync(process.execPath, [WORKER, lake], {
       encoding: 'utf8',
       env: { ...process.env, TZ: 'UTC' },
       maxBuffer: 1 << 24,
     });
-    const run = JSON.parse(out.trim().split('\n').at(-1)!) as { ms: number; steps: Step[]; maxRssMB: number };
+    const run = JSON.parse(out.trim().split('\n').at(-1)!) as {
+      ms: number;
+      steps: Step[];
+      maxRssMB: number;
+      cpuMs: number;
+    };
+    // The 1-minute load average before and after the run: other work on the machine shows here.
+    const load = `${loadBefore.toFixed(1)} → ${loadavg()[0]!.toFixed(1)}`;
     const layer = (name: string) =>
       run.steps.filter((s) => s.step.startsWith(name)).reduce((n, s) => n + s.ms, 0) / 1000;
     lines.push(
-      `| ${scale} | ${counts.admissions.toLocaleString('en-US')} / ${counts.claims.toLocaleString('en-US')} / ${counts.events.toLocaleString('en-US')} | ${(genMs / 1000).toFixed(0)} s | ${layer('bronze').toFixed(1)} s | ${layer('silver').toFixed(1)} s | ${layer('gold').toFixed(1)} s | ${(run.ms / 1000).toFixed(1)} s | ${(run.maxRssMB / 1024).toFixed(2)} GB | large < 300 s |`,
+      `| ${scale} | ${counts.admissions.toLocaleString('en-US')} / ${counts.claims.toLocaleString('en-US')} / ${counts.events.toLocaleString('en-US')} | ${(genMs / 1000).toFixed(0)} s | ${layer('bronze').toFixed(1)} s | ${layer('silver').toFixed(1)} s | ${layer('gold').toFixed(1)} s | ${(run.ms / 1000).toFixed(1)} s | ${(run.cpuMs / 1000).toFixed(0)} s | ${load} | ${(run.maxRssMB / 1024).toFixed(2)} GB | large < 300 s |`,
     );
     process.stderr.write(`${lines.at(-1)}\n`);
   }

@@ -2,8 +2,8 @@
 with cleaned as (
     select
         _line,
-        nullif(trim(clinician_role), '') as clinician_role,
-        nullif(trim(default_inactivity_minutes), '') as minutes_text,
+        clean_text(clinician_role) as clinician_role,
+        clean_text(default_inactivity_minutes) as minutes_text,
         to_json(staged) as _raw
     from staged
 ),

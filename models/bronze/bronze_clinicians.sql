@@ -4,10 +4,10 @@
 with cleaned as (
     select
         _line,
-        nullif(trim(clinician_id), '') as clinician_id_text,
-        nullif(trim(clinician_name), '') as clinician_name,
-        nullif(trim(clinician_role), '') as clinician_role,
-        nullif(trim(session_inactivity_minutes), '') as threshold_text,
+        clean_text(clinician_id) as clinician_id_text,
+        clean_text(clinician_name) as clinician_name,
+        clean_text(clinician_role) as clinician_role,
+        clean_text(session_inactivity_minutes) as threshold_text,
         to_json(staged) as _raw
     from staged
 ),

@@ -4,11 +4,11 @@
 with cleaned as (
     select
         _line,
-        nullif(trim(event_id), '') as event_id,
-        nullif(trim(clinician_id), '') as clinician_id_text,
-        nullif(trim(event_timestamp), '') as event_timestamp_text,
-        nullif(trim(event_type), '') as event_type,
-        nullif(trim(patient_id), '') as patient_id,
+        clean_text(event_id) as event_id,
+        clean_text(clinician_id) as clinician_id_text,
+        clean_text(event_timestamp) as event_timestamp_text,
+        clean_text(event_type) as event_type,
+        clean_text(patient_id) as patient_id,
         metadata,
         to_json(staged) as _raw
     from staged

@@ -1,28 +1,29 @@
 -- bronze_healthcare_admissions: landed admissions, typed. A row that breaks a rule is quarantined
--- with the first problem found. PHI guard: a value in mrn_hash that is not a 64-hex HMAC, or an
+-- with the first rule it breaks, in the order listed (a CASE chain: a clean row is tested once per
+-- rule and builds no message). PHI guard: a value in mrn_hash that is not a 64-hex HMAC, or an
 -- ssn_masked that is not XXX-XX-####, is never stored — not even in the quarantine's _raw.
--- Input: `staged`. Parameter: $source_time_zone.
+-- Input: `staged` (text, or typed Parquet columns: the macros accept both). Parameter: $source_time_zone.
 with cleaned as (
     select
         _line,
-        nullif(trim(encounter_id), '') as encounter_id,
-        nullif(trim(lower(mrn_hash)), '') as mrn_hash,
-        nullif(trim(ssn_masked), '') as ssn_masked,
-        nullif(trim(admit_dt), '') as admit_text,
-        nullif(trim(discharge_dt), '') as discharge_text,
-        nullif(trim(los), '') as los_text,
-        nullif(trim(drg_code), '') as drg_text,
-        nullif(trim(payer), '') as payer,
-        nullif(trim(readmit_flag), '') as readmit_text,
-        nullif(trim(ed_arrival_dt), '') as ed_arrival_text,
-        nullif(trim(disposition), '') as disposition,
-        nullif(trim(age), '') as age_text,
-        nullif(trim(gender), '') as gender,
-        nullif(trim(admit_type), '') as admit_type,
-        nullif(trim(ed_decision_dt), '') as ed_decision_text,
-        nullif(trim(unit), '') as unit,
-        nullif(trim(charlson_index), '') as charlson_text,
-        nullif(trim(ed_visits_prior_6m), '') as ed_visits_text
+        clean_text(encounter_id) as encounter_id,
+        clean_text(lower(mrn_hash)) as mrn_hash,
+        clean_text(ssn_masked) as ssn_masked,
+        clean_text(admit_dt) as admit_text,
+        clean_text(discharge_dt) as discharge_text,
+        clean_text(los) as los_text,
+        clean_text(drg_code) as drg_text,
+        clean_text(payer) as payer,
+        clean_text(readmit_flag) as readmit_text,
+        clean_text(ed_arrival_dt) as ed_arrival_text,
+        clean_text(disposition) as disposition,
+        clean_text(age) as age_text,
+        clean_text(gender) as gender,
+        clean_text(admit_type) as admit_type,
+        clean_text(ed_decision_dt) as ed_decision_text,
+        clean_text(unit) as unit,
+        clean_text(charlson_index) as charlson_text,
+        clean_text(ed_visits_prior_6m) as ed_visits_text
     from staged
 ),
 
@@ -47,25 +48,25 @@ parsed as (
 checked as (
     select
         *,
-        first_problem([
-            case when encounter_id is null then ['missing_required:encounter_id', 'encounter_id is empty'] end,
-            case when mrn_hash is null then ['missing_required:mrn_hash', 'mrn_hash is empty'] end,
-            case when not mrn_ok then ['invalid_mrn_hash', 'mrn_hash is not a 64-character HMAC-SHA-256 hex digest (value withheld: it may be a raw MRN)'] end,
-            case when not ssn_ok then ['invalid_ssn_masked', 'ssn_masked is not XXX-XX-#### (value withheld: it may be an unmasked SSN)'] end,
-            case when admit_text is null then ['missing_required:admit_dt', 'admit_dt is empty'] end,
-            case when admit_dt is null then ['invalid_admit_dt', 'admit_dt "' || admit_text || '" is not a timestamp'] end,
-            case when discharge_text is not null and discharge_dt is null then ['invalid_discharge_dt', 'discharge_dt "' || discharge_text || '" is not a timestamp'] end,
-            case when ed_arrival_text is not null and ed_arrival_dt is null then ['invalid_ed_arrival_dt', 'ed_arrival_dt "' || ed_arrival_text || '" is not a timestamp'] end,
-            case when ed_decision_text is not null and ed_decision_dt is null then ['invalid_ed_decision_dt', 'ed_decision_dt "' || ed_decision_text || '" is not a timestamp'] end,
-            case when drg_text is null then ['missing_required:drg_code', 'drg_code is empty'] end,
-            case when drg_code is null then ['invalid_drg_code', 'drg_code "' || drg_text || '" is not a 1–3 digit MS-DRG'] end,
-            case when payer is null then ['missing_required:payer', 'payer is empty'] end,
-            case when los_text is not null and los is null then ['invalid_los', 'los "' || los_text || '" is not an integer'] end,
-            case when readmit_text is not null and readmit_flag is null then ['invalid_readmit_flag', 'readmit_flag "' || readmit_text || '" is not a boolean'] end,
-            case when age_text is not null and (age is null or age not between 0 and 120) then ['invalid_age', 'age "' || age_text || '" is not an integer from 0 to 120'] end,
-            case when charlson_text is not null and (charlson_index is null or charlson_index < 0) then ['invalid_charlson_index', 'charlson_index "' || charlson_text || '" is not a non-negative integer'] end,
-            case when ed_visits_text is not null and (ed_visits_prior_6m is null or ed_visits_prior_6m < 0) then ['invalid_ed_visits_prior_6m', 'ed_visits_prior_6m "' || ed_visits_text || '" is not a non-negative integer'] end
-        ]) as problem
+        case
+            when encounter_id is null then 'missing_required:encounter_id'
+            when mrn_hash is null then 'missing_required:mrn_hash'
+            when not mrn_ok then 'invalid_mrn_hash'
+            when not ssn_ok then 'invalid_ssn_masked'
+            when admit_text is null then 'missing_required:admit_dt'
+            when admit_dt is null then 'invalid_admit_dt'
+            when discharge_text is not null and discharge_dt is null then 'invalid_discharge_dt'
+            when ed_arrival_text is not null and ed_arrival_dt is null then 'invalid_ed_arrival_dt'
+            when ed_decision_text is not null and ed_decision_dt is null then 'invalid_ed_decision_dt'
+            when drg_text is null then 'missing_required:drg_code'
+            when drg_code is null then 'invalid_drg_code'
+            when payer is null then 'missing_required:payer'
+            when los_text is not null and los is null then 'invalid_los'
+            when readmit_text is not null and readmit_flag is null then 'invalid_readmit_flag'
+            when age_text is not null and (age is null or age not between 0 and 120) then 'invalid_age'
+            when charlson_text is not null and (charlson_index is null or charlson_index < 0) then 'invalid_charlson_index'
+            when ed_visits_text is not null and (ed_visits_prior_6m is null or ed_visits_prior_6m < 0) then 'invalid_ed_visits_prior_6m'
+        end as _reject_reason
     from parsed
 )
 
@@ -89,8 +90,26 @@ select
     unit,
     charlson_index,
     ed_visits_prior_6m,
-    problem[1] as _reject_reason,
-    problem[2] as _reject_detail,
+    _reject_reason,
+    case _reject_reason
+        when 'missing_required:encounter_id' then 'encounter_id is empty'
+        when 'missing_required:mrn_hash' then 'mrn_hash is empty'
+        when 'invalid_mrn_hash' then 'mrn_hash is not a 64-character HMAC-SHA-256 hex digest (value withheld: it may be a raw MRN)'
+        when 'invalid_ssn_masked' then 'ssn_masked is not XXX-XX-#### (value withheld: it may be an unmasked SSN)'
+        when 'missing_required:admit_dt' then 'admit_dt is empty'
+        when 'invalid_admit_dt' then 'admit_dt "' || admit_text || '" is not a timestamp'
+        when 'invalid_discharge_dt' then 'discharge_dt "' || discharge_text || '" is not a timestamp'
+        when 'invalid_ed_arrival_dt' then 'ed_arrival_dt "' || ed_arrival_text || '" is not a timestamp'
+        when 'invalid_ed_decision_dt' then 'ed_decision_dt "' || ed_decision_text || '" is not a timestamp'
+        when 'missing_required:drg_code' then 'drg_code is empty'
+        when 'invalid_drg_code' then 'drg_code "' || drg_text || '" is not a 1–3 digit MS-DRG'
+        when 'missing_required:payer' then 'payer is empty'
+        when 'invalid_los' then 'los "' || los_text || '" is not an integer'
+        when 'invalid_readmit_flag' then 'readmit_flag "' || readmit_text || '" is not a boolean'
+        when 'invalid_age' then 'age "' || age_text || '" is not an integer from 0 to 120'
+        when 'invalid_charlson_index' then 'charlson_index "' || charlson_text || '" is not a non-negative integer'
+        when 'invalid_ed_visits_prior_6m' then 'ed_visits_prior_6m "' || ed_visits_text || '" is not a non-negative integer'
+    end as _reject_detail,
     to_json({
         'encounter_id': encounter_id,
         'mrn_hash': case when mrn_ok then mrn_hash else '<withheld>' end,

@@ -1,18 +1,19 @@
 -- bronze_healthcare_claims: landed claims, typed; a row that breaks a rule is quarantined with
--- the first problem found. Amounts are DECIMAL(12,2). Input: `staged`.
+-- the first rule it breaks, in the order listed (a CASE chain: a clean row is tested once per rule
+-- and builds no message). Amounts are DECIMAL(12,2). Input: `staged` (text or typed Parquet).
 with cleaned as (
     select
         _line,
-        nullif(trim(claim_id), '') as claim_id,
-        nullif(trim(encounter_id), '') as encounter_id,
-        nullif(trim(payer), '') as payer,
-        nullif(trim(cpt_code), '') as cpt_code,
-        nullif(trim(icd10_code), '') as icd10_code,
-        nullif(trim(billed_amt), '') as billed_text,
-        nullif(trim(allowed_amt), '') as allowed_text,
-        nullif(trim(paid_amt), '') as paid_text,
-        nullif(upper(trim(denial_reason_code)), '') as denial_reason_code,
-        nullif(trim(service_dt), '') as service_text,
+        clean_text(claim_id) as claim_id,
+        clean_text(encounter_id) as encounter_id,
+        clean_text(payer) as payer,
+        clean_text(cpt_code) as cpt_code,
+        clean_text(icd10_code) as icd10_code,
+        clean_text(billed_amt) as billed_text,
+        clean_text(allowed_amt) as allowed_text,
+        clean_text(paid_amt) as paid_text,
+        clean_text(upper(denial_reason_code)) as denial_reason_code,
+        clean_text(service_dt) as service_text,
         to_json(staged) as _raw
     from staged
 ),
@@ -23,25 +24,25 @@ parsed as (
         try_cast(billed_text as decimal(12, 2)) as billed_amt,
         try_cast(allowed_text as decimal(12, 2)) as allowed_amt,
         try_cast(paid_text as decimal(12, 2)) as paid_amt,
-        try_cast(left(service_text, 10) as date) as service_dt
+        parse_date(service_text) as service_dt
     from cleaned
 ),
 
 checked as (
     select
         *,
-        first_problem([
-            case when claim_id is null then ['missing_required:claim_id', 'claim_id is empty'] end,
-            case when encounter_id is null then ['missing_required:encounter_id', 'encounter_id is empty'] end,
-            case when payer is null then ['missing_required:payer', 'payer is empty'] end,
-            case when cpt_code is null then ['missing_required:cpt_code', 'cpt_code is empty'] end,
-            case when billed_text is null then ['missing_required:billed_amt', 'billed_amt is empty'] end,
-            case when billed_amt is null or billed_amt < 0 then ['invalid_billed_amt', 'billed_amt "' || billed_text || '" is not a non-negative amount'] end,
-            case when allowed_text is not null and (allowed_amt is null or allowed_amt < 0) then ['invalid_allowed_amt', 'allowed_amt "' || allowed_text || '" is not a non-negative amount'] end,
-            case when paid_text is not null and (paid_amt is null or paid_amt < 0) then ['invalid_paid_amt', 'paid_amt "' || paid_text || '" is not a non-negative amount'] end,
-            case when service_text is null then ['missing_required:service_dt', 'service_dt is empty'] end,
-            case when service_dt is null then ['invalid_service_dt', 'service_dt "' || service_text || '" is not a date'] end
-        ]) as problem
+        case
+            when claim_id is null then 'missing_required:claim_id'
+            when encounter_id is null then 'missing_required:encounter_id'
+            when payer is null then 'missing_required:payer'
+            when cpt_code is null then 'missing_required:cpt_code'
+            when billed_text is null then 'missing_required:billed_amt'
+            when billed_amt is null or billed_amt < 0 then 'invalid_billed_amt'
+            when allowed_text is not null and (allowed_amt is null or allowed_amt < 0) then 'invalid_allowed_amt'
+            when paid_text is not null and (paid_amt is null or paid_amt < 0) then 'invalid_paid_amt'
+            when service_text is null then 'missing_required:service_dt'
+            when service_dt is null then 'invalid_service_dt'
+        end as _reject_reason
     from parsed
 )
 
@@ -57,7 +58,18 @@ select
     paid_amt,
     denial_reason_code,
     service_dt,
-    problem[1] as _reject_reason,
-    problem[2] as _reject_detail,
+    _reject_reason,
+    case _reject_reason
+        when 'missing_required:claim_id' then 'claim_id is empty'
+        when 'missing_required:encounter_id' then 'encounter_id is empty'
+        when 'missing_required:payer' then 'payer is empty'
+        when 'missing_required:cpt_code' then 'cpt_code is empty'
+        when 'missing_required:billed_amt' then 'billed_amt is empty'
+        when 'invalid_billed_amt' then 'billed_amt "' || billed_text || '" is not a non-negative amount'
+        when 'invalid_allowed_amt' then 'allowed_amt "' || allowed_text || '" is not a non-negative amount'
+        when 'invalid_paid_amt' then 'paid_amt "' || paid_text || '" is not a non-negative amount'
+        when 'missing_required:service_dt' then 'service_dt is empty'
+        when 'invalid_service_dt' then 'service_dt "' || service_text || '" is not a date'
+    end as _reject_detail,
     _raw
 from checked

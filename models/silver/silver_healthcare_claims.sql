@@ -2,15 +2,15 @@
 -- quarantine as superseded), standardised and joined
 -- to its encounter's payer. A claim whose encounter is unknown is refused (unknown_encounter).
 -- CO-45 (charges exceed the fee schedule) is a contractual adjustment, not a denial.
--- Inputs: lh_bronze.dbo.bronze_healthcare_claims, lh_silver.dbo.silver_healthcare_encounters.
-with ranked as (
-    select
-        *,
-        row_number() over (
-            partition by claim_id
-            order by _bronze_ingested_at desc, _bronze_source_file desc, _bronze_row desc
-        ) as recency
-    from lh_bronze.dbo.bronze_healthcare_claims
+-- Inputs: lh_bronze.dbo.bronze_healthcare_claims, `superseded` (its earlier deliveries of a repeated
+-- claim_id, ranked by the runner), lh_silver.dbo.silver_healthcare_encounters.
+with latest as (
+    select bronze.*
+    from lh_bronze.dbo.bronze_healthcare_claims as bronze
+    anti join superseded
+        on superseded._bronze_row = bronze._bronze_row
+        and superseded._bronze_source_file = bronze._bronze_source_file
+        and superseded._bronze_ingested_at = bronze._bronze_ingested_at
 )
 
 select
@@ -33,6 +33,5 @@ select
         when encounters.encounter_id is null then 'encounter_id "' || claims.encounter_id || '" is not in silver_healthcare_encounters'
     end as _reject_detail,
     to_json(claims) as _raw
-from ranked as claims
+from latest as claims
 left join lh_silver.dbo.silver_healthcare_encounters as encounters on encounters.encounter_id = claims.encounter_id
-where claims.recency = 1

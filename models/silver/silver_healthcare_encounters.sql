@@ -4,20 +4,20 @@
 -- Readmission: an index stay is eligible when discharged alive, not AMA, not transferred to
 -- another acute hospital; it is readmitted when the same patient has an unplanned (not Elective)
 -- admission 0–30 days after its discharge date. The later stay carries readmit_30d.
--- Input: lh_bronze.dbo.bronze_healthcare_admissions. Parameter: $source_time_zone.
-with ranked as (
-    select
-        *,
-        row_number() over (
-            partition by encounter_id
-            order by _bronze_ingested_at desc, _bronze_source_file desc, _bronze_row desc
-        ) as recency
-    from lh_bronze.dbo.bronze_healthcare_admissions
+-- Inputs: lh_bronze.dbo.bronze_healthcare_admissions and `superseded` (its earlier deliveries of a
+-- repeated encounter_id, ranked by the runner). Parameter: $source_time_zone.
+with latest as (
+    select bronze.*
+    from lh_bronze.dbo.bronze_healthcare_admissions as bronze
+    anti join superseded
+        on superseded._bronze_row = bronze._bronze_row
+        and superseded._bronze_source_file = bronze._bronze_source_file
+        and superseded._bronze_ingested_at = bronze._bronze_ingested_at
 ),
 
 stays as (
     select
-        * exclude (recency),
+        *,
         cast(timezone($source_time_zone, admit_dt) as date) as admit_date,
         cast(timezone($source_time_zone, discharge_dt) as date) as discharge_date,
         discharge_dt < admit_dt as los_negative,
@@ -26,8 +26,7 @@ stays as (
         and discharge_dt >= admit_dt
         and lower(coalesce(disposition, '')) not in ('expired', 'ama', 'left against medical advice', 'transfer', 'transfer to acute')
             as index_eligible
-    from ranked
-    where recency = 1
+    from latest
 ),
 
 readmission_pairs as (

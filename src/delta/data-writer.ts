@@ -8,7 +8,16 @@ import type { SourceColumn, WriteColumn } from './write-schema.js';
  * (compaction).
  */
 export type WriteSource =
-  | { kind: 'query'; sql: string; params?: readonly unknown[] | Readonly<Record<string, unknown>> }
+  | {
+      kind: 'query';
+      sql: string;
+      params?: readonly unknown[] | Readonly<Record<string, unknown>>;
+      /**
+       * Optional: every row's partition columns hold these values (serialized as in the log), so
+       * the rows go straight into that partition's folder without a partitioned write.
+       */
+      partitionValues?: PartitionValues;
+    }
   | { kind: 'files'; paths: readonly string[]; partitionValues: PartitionValues };
 
 /** One Parquet file an engine wrote, described for an `add` action. */

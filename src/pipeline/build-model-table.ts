@@ -11,16 +11,21 @@ export interface FullModel {
   model: string;
   inputs: readonly [string, string][];
   params?: Readonly<Record<string, string | number>>;
-  /** Also quarantine the earlier deliveries of each key in this bronze table as `superseded`. */
+  /**
+   * Also quarantine the earlier deliveries of each key in this bronze table as `superseded`. Such
+   * a model yields one row (accepted or refused) per latest delivery, which lets a clean build
+   * skip the pass that collects refused rows.
+   */
   superseded?: { bronzeTable: string; key: string };
   orderBy?: string;
 }
 
 /**
  * Builds one full-rebuild model: skipped when no input changed since the last build (a Delta
- * `txn` records the inputs' versions), else the model's SQL is materialised once, its accepted
- * rows overwrite the table, and its refused rows (a `_reject_reason` column) plus superseded
- * deliveries replace this table's rows in the layer's quarantine. Returns whether it rebuilt.
+ * `txn` records the inputs' versions), else its refused rows (a `_reject_reason` column) are
+ * collected, its accepted rows stream into the table (overwrite), and the refused rows plus the
+ * superseded deliveries replace this table's rows in the layer's quarantine. Returns whether it
+ * rebuilt.
  *
  * @example
  * await buildModelTable(ctx, { lakehouse: 'lh_gold', model: 'gold_healthcare_kpis', inputs: [['lh_silver', 'silver_healthcare_encounters']] });
@@ -28,10 +33,12 @@ export interface FullModel {
 export async function buildModelTable(ctx: RunContext, m: FullModel): Promise<boolean> {
   const started = performance.now();
   let inputVersion = 0;
+  let bronzeRows: number | undefined;
   for (const [lakehouse, name] of m.inputs) {
     const snapshot = await exposeLatest(ctx, lakehouse, name);
     if (snapshot === undefined) throw new Error(`${m.model}: input ${lakehouse}.dbo.${name} does not exist`);
     inputVersion += snapshot.version + 1;
+    if (lakehouse === 'lh_bronze' && name === m.superseded?.bronzeTable) bronzeRows = snapshot.numRecords();
   }
   const table = lakeTable(ctx, m.lakehouse, m.model);
   const appId = `carelake/${m.model}<-inputs`;
@@ -46,36 +53,45 @@ export async function buildModelTable(ctx: RunContext, m: FullModel): Promise<bo
     return false;
   }
   const db = ctx.engine.db;
-  await db.run(
-    `CREATE OR REPLACE TEMP TABLE model_out AS ${readModelSql(m.lakehouse.slice(3), m.model)}`,
-    m.params ?? {},
-  );
-  const columns = (await db.readRows('SELECT column_name FROM (DESCRIBE model_out)')).map((r) =>
-    String(r.column_name),
-  );
+  if (m.superseded) await rankSuperseded(ctx, m.superseded);
+  const sql = readModelSql(m.lakehouse.slice(3), m.model);
+  const params = m.params ?? {};
+  const columns = (await db.stream(`SELECT * FROM (${sql}) AS model LIMIT 0`, params)).columnNames();
   const rejects = columns.includes('_reject_reason');
+  const order = m.orderBy ? ` ORDER BY ${m.orderBy}` : '';
   const txn = ctx.fullRefresh ? undefined : { appId, version: inputVersion };
   const result = await writeTable(table, ctx.engine.writer, {
     source: {
       kind: 'query',
       sql: rejects
-        ? `SELECT * EXCLUDE (_reject_reason, _reject_detail, _raw) FROM model_out WHERE _reject_reason IS NULL${m.orderBy ? ` ORDER BY ${m.orderBy}` : ''}`
-        : `SELECT * FROM model_out${m.orderBy ? ` ORDER BY ${m.orderBy}` : ''}`,
+        ? `SELECT * EXCLUDE (_reject_reason, _reject_detail, _raw) FROM (${sql}) AS model WHERE _reject_reason IS NULL${order}`
+        : `SELECT * FROM (${sql}) AS model${order}`,
+      params,
     },
     mode: 'overwrite',
     ...(txn ? { txn } : {}),
   });
   const refused: string[] = [];
-  if (rejects)
-    refused.push(
-      'SELECT _reject_reason, _reject_detail, _raw, _bronze_source_file AS _source_file FROM model_out WHERE _reject_reason IS NOT NULL',
-    );
+  let supersededRows = 0;
   if (m.superseded) {
     const key = quoteIdentifier(m.superseded.key);
     refused.push(`SELECT 'superseded' AS _reject_reason, ${key}::VARCHAR || ' was delivered again later; the latest delivery is kept' AS _reject_detail,
-        to_json(b)::VARCHAR AS _raw, _bronze_source_file AS _source_file
-      FROM (SELECT *, row_number() OVER (PARTITION BY ${key} ORDER BY _bronze_ingested_at DESC, _bronze_source_file DESC, _bronze_row DESC) AS recency
-            FROM ${qualified('lh_bronze', m.superseded.bronzeTable)}) AS b WHERE recency > 1`);
+        to_json(b)::VARCHAR AS _raw, _bronze_source_file AS _source_file FROM superseded AS b`);
+    const [row] = await db.readRows('SELECT count(*) AS n FROM superseded');
+    supersededRows = Number(row!.n);
+  }
+  // A model with one row per latest delivery that wrote all of them refused none: skip the
+  // second pass. Otherwise collect the refused rows; the filter is pushed below the model's
+  // projection, so `_raw` is built for them only.
+  const allWritten = bronzeRows !== undefined && result.rowsWritten === bronzeRows - supersededRows;
+  if (rejects && !allWritten) {
+    await db.run(
+      `CREATE OR REPLACE TEMP TABLE model_refused AS
+       SELECT _reject_reason, _reject_detail, _raw, _bronze_source_file AS _source_file
+       FROM (${sql}) AS model WHERE _reject_reason IS NOT NULL`,
+      params,
+    );
+    refused.unshift('SELECT * FROM model_refused');
   }
   if (refused.length > 0) {
     await db.run(`CREATE OR REPLACE TEMP TABLE refused AS ${refused.join(' UNION ALL ')}`);
@@ -106,4 +122,25 @@ export async function buildModelTable(ctx: RunContext, m: FullModel): Promise<bo
     detail: `${result.rowsWritten} rows, version ${result.version}`,
   });
   return true;
+}
+
+/**
+ * The earlier deliveries of every key delivered more than once ("the latest delivery wins"), as
+ * the temporary table `superseded` the silver models leave out. Only repeated keys are ranked:
+ * keys are grouped by their 64-bit hash (a fixed-width key, cheap to group), and only the rows
+ * whose hash repeats are ranked by the key itself, so a clean feed is never sorted and a hash
+ * collision costs a ranking, never a wrong result.
+ */
+async function rankSuperseded(
+  ctx: RunContext,
+  superseded: NonNullable<FullModel['superseded']>,
+): Promise<void> {
+  const key = quoteIdentifier(superseded.key);
+  const bronze = qualified('lh_bronze', superseded.bronzeTable);
+  await ctx.engine.db.run(`CREATE OR REPLACE TEMP TABLE superseded AS
+    SELECT * FROM (
+      SELECT *, row_number() OVER (PARTITION BY ${key} ORDER BY _bronze_ingested_at DESC, _bronze_source_file DESC, _bronze_row DESC) AS recency
+      FROM ${bronze}
+      WHERE hash(${key}) IN (SELECT hash(${key}) FROM ${bronze} GROUP BY 1 HAVING count(*) > 1)
+    ) WHERE recency > 1`);
 }

@@ -11,6 +11,11 @@ export interface ModelMeta {
   key: string[];
   partitionBy?: string[];
   landing?: { prefix: string; columns: string[] };
+  /**
+   * Bronze models: the Parquet types (as DuckDB names them) each landing column is taken in as
+   * is; any other type is read as text and parsed like a CSV value.
+   */
+  typedColumns?: Record<string, string[]>;
   expectations?: Expectation[];
 }
 

@@ -13,7 +13,9 @@ const ENCOUNTERS: [string, string] = ['lh_silver', 'silver_healthcare_encounters
 const WEIGHTS: [string, string] = ['lh_silver', 'ref_ms_drg_weights'];
 
 /**
- * The silver and gold models of the hospital-operations pipeline, in dependency order.
+ * The silver and gold models of the hospital-operations pipeline, in dependency order. Only the
+ * small tables are written sorted: sorting the per-encounter and per-claim tables (10M and 25M
+ * rows at large scale) cost more than any reader gains from it.
  *
  * @example
  * hospitalModels(ctx).map((m) => m.model);
@@ -28,14 +30,12 @@ export function hospitalModels(ctx: RunContext): { silver: FullModel[]; gold: Fu
         inputs: [['lh_bronze', 'bronze_healthcare_admissions']],
         params: zone,
         superseded: { bronzeTable: 'bronze_healthcare_admissions', key: 'encounter_id' },
-        orderBy: 'admit_dt, encounter_id',
       },
       {
         lakehouse: 'lh_silver',
         model: 'silver_healthcare_claims',
         inputs: [['lh_bronze', 'bronze_healthcare_claims'], ENCOUNTERS],
         superseded: { bronzeTable: 'bronze_healthcare_claims', key: 'claim_id' },
-        orderBy: 'service_dt, claim_id',
       },
       {
         lakehouse: 'lh_silver',
@@ -89,7 +89,6 @@ export function hospitalModels(ctx: RunContext): { silver: FullModel[]; gold: Fu
         lakehouse: 'lh_gold',
         model: 'gold_healthcare_readmission_risk',
         inputs: [ENCOUNTERS],
-        orderBy: 'encounter_id',
       },
       {
         lakehouse: 'lh_gold',

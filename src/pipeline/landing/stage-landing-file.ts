@@ -12,23 +12,28 @@ export interface StagedFile {
 }
 
 /**
- * Loads one landing file into two temporary tables: `staged` (`_line`, then every expected
- * column as text, NULL when absent or empty) and `malformed` (`_line`, `_raw` JSON, `_detail`)
- * for rows whose field count does not match the header. Text everywhere, so typing and its
- * failures are decided in SQL by the bronze model; nothing is dropped here.
+ * Makes one landing file queryable as `staged` (`_line`, then every expected column) and fills
+ * the temporary table `malformed` (`_line`, `_raw` JSON, `_detail`) with rows whose field count
+ * does not match the header. A Parquet file is read in place through a view (its line is the
+ * file row number), so nothing is copied; a column whose Parquet type is listed in `typed` for
+ * it is passed through as is, every other one as text, NULL when absent. A CSV file is parsed
+ * into a temporary table of text. Typing and its failures are decided in SQL by the bronze
+ * model; nothing is dropped here.
  *
  * @example
- * const { rowsIn } = await stageLandingFile(db, file, ['event_id', 'clinician_id']);
+ * const { rowsIn } = await stageLandingFile(db, file, ['event_id', 'clinician_id'], { clinician_id: ['INTEGER', 'BIGINT'] });
  */
 export async function stageLandingFile(
   db: DuckDbDatabase,
   file: LandingFile,
   columns: readonly string[],
+  typed: Readonly<Record<string, readonly string[]>> = {},
 ): Promise<StagedFile> {
-  const defs = columns.map((c) => `${quoteIdentifier(c)} VARCHAR`).join(', ');
-  await db.run(`CREATE OR REPLACE TEMP TABLE staged (_line BIGINT, ${defs})`);
   await db.run('CREATE OR REPLACE TEMP TABLE malformed (_line BIGINT, _raw VARCHAR, _detail VARCHAR)');
-  if (file.format === 'parquet') return stageParquet(db, file, columns);
+  if (file.format === 'parquet') return stageParquet(db, file, columns, typed);
+  const defs = columns.map((c) => `${quoteIdentifier(c)} VARCHAR`).join(', ');
+  await db.run(`CREATE OR REPLACE TEMP TABLE staged_csv (_line BIGINT, ${defs})`);
+  await db.run('CREATE OR REPLACE TEMP VIEW staged AS SELECT * FROM staged_csv');
   return stageCsv(db, file, columns);
 }
 
@@ -36,18 +41,27 @@ async function stageParquet(
   db: DuckDbDatabase,
   file: LandingFile,
   columns: readonly string[],
+  typed: Readonly<Record<string, readonly string[]>>,
 ): Promise<StagedFile> {
-  const described = await db.readRows('SELECT column_name FROM (DESCRIBE SELECT * FROM read_parquet($1))', [
-    file.path,
-  ]);
-  const present = new Set(described.map((r) => String(r.column_name).toLowerCase()));
-  const select = columns.map((c) =>
-    present.has(c.toLowerCase()) ? `CAST(${quoteIdentifier(c)} AS VARCHAR)` : 'NULL',
+  await db.run('SET VARIABLE carelake_landing_file = $1', [file.path]);
+  const described = await db.readRows(
+    "SELECT column_name, column_type FROM (DESCRIBE SELECT * FROM read_parquet(getvariable('carelake_landing_file')))",
   );
-  await db.run(`INSERT INTO staged SELECT row_number() OVER (), ${select.join(', ')} FROM read_parquet($1)`, [
-    file.path,
-  ]);
-  const [row] = await db.readRows('SELECT count(*) AS n FROM staged');
+  const present = new Map(described.map((r) => [String(r.column_name).toLowerCase(), r]));
+  const select = columns.map((c) => {
+    const found = present.get(c.toLowerCase());
+    if (found === undefined) return `NULL::VARCHAR AS ${quoteIdentifier(c)}`;
+    const source = quoteIdentifier(String(found.column_name));
+    const keep = typed[c]?.includes(String(found.column_type)) ?? false;
+    return `${keep ? source : `CAST(${source} AS VARCHAR)`} AS ${quoteIdentifier(c)}`;
+  });
+  await db.run(
+    `CREATE OR REPLACE TEMP VIEW staged AS SELECT file_row_number + 1 AS _line, ${select.join(', ')}
+     FROM read_parquet(getvariable('carelake_landing_file'), file_row_number = true)`,
+  );
+  const [row] = await db.readRows(
+    "SELECT coalesce(sum(num_rows), 0) AS n FROM parquet_file_metadata(getvariable('carelake_landing_file'))",
+  );
   return { rowsIn: Number(row!.n), malformed: 0 };
 }
 
@@ -57,7 +71,7 @@ async function stageCsv(
   columns: readonly string[],
 ): Promise<StagedFile> {
   const parser = new CsvRecordParser();
-  const staged = await db.connection.createAppender('staged', 'main', 'temp');
+  const staged = await db.connection.createAppender('staged_csv', 'main', 'temp');
   const malformed = await db.connection.createAppender('malformed', 'main', 'temp');
   let header: string[] | undefined;
   let positions: (number | undefined)[] = [];

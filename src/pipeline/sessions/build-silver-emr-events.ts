@@ -39,41 +39,53 @@ export async function buildSilverEmrEvents(ctx: RunContext): Promise<number[] | 
     ? bronze.withFiles([])
     : await lakeTable(ctx, 'lh_bronze', 'bronze_emr_events').readSnapshot({ version: seenVersion });
   const priorPaths = new Set(prior.files.map((f) => f.path));
-  await exposeSnapshot(
-    ctx,
-    'lh_bronze',
-    'bronze_emr_events',
-    bronze.withFiles(bronze.files.filter((f) => !priorPaths.has(f.path))),
-    'new_bronze_events',
-  );
+  const newBronze = bronze.withFiles(bronze.files.filter((f) => !priorPaths.has(f.path)));
+  await exposeSnapshot(ctx, 'lh_bronze', 'bronze_emr_events', newBronze, 'new_bronze_events');
   await exposeSnapshot(ctx, 'lh_bronze', 'bronze_emr_events', prior, 'prior_bronze_events');
   await db.run(
-    'CREATE OR REPLACE TEMP VIEW prior_event_ids AS SELECT DISTINCT event_id FROM prior_bronze_events',
+    // No DISTINCT here: the repeats model first keeps the prior ids that occur in the new rows
+    // (a semi join built on the few new rows), then removes duplicates among those.
+    'CREATE OR REPLACE TEMP VIEW prior_event_ids AS SELECT event_id FROM prior_bronze_events',
   );
-  await db.run(`CREATE OR REPLACE TEMP TABLE silver_out AS ${readModelSql('silver', 'emr_events')}`, {
-    bucket_count: CLINICIAN_BUCKETS,
-  });
+  // The repeated ids are few: rank just those once, so neither pass below sorts the feed.
+  await db.run(
+    `CREATE OR REPLACE TEMP TABLE emr_event_repeats AS ${readModelSql('silver', '_emr_event_repeats')}`,
+  );
+  const model = readModelSql('silver', 'emr_events');
+  const params = { bucket_count: CLINICIAN_BUCKETS };
   const txn = { appId: APP_ID, version: bronze.version };
   const result = await writeTable(silver, ctx.engine.writer, {
     source: {
       kind: 'query',
-      sql: 'SELECT * EXCLUDE (_reject_reason, _reject_detail, _raw) FROM silver_out WHERE _reject_reason IS NULL',
+      sql: `SELECT * EXCLUDE (_reject_reason, _reject_detail, _raw) FROM (${model}) AS model WHERE _reject_reason IS NULL`,
+      params,
     },
     mode: full ? 'overwrite' : 'append',
     partitionBy: ['clinician_bucket'],
     txn,
   });
+  // Every new bronze row is accepted or refused: when all of them were written (the bronze log's
+  // row counts tell), nothing was refused and the feed is read once. Otherwise a second pass
+  // collects the refused rows, building `_raw` for them only (the filter is pushed below it).
+  const refusedQuery = `SELECT _reject_reason, _reject_detail, _raw, _bronze_source_file AS _source_file
+     FROM (${model}) AS model WHERE _reject_reason IS NOT NULL`;
+  await db.run(
+    `CREATE OR REPLACE TEMP TABLE refused AS ${
+      result.rowsWritten === newBronze.numRecords() ? `${refusedQuery} LIMIT 0` : refusedQuery
+    }`,
+    params,
+  );
   await writeQuarantine(
     ctx,
     'lh_silver',
     'emr_events',
-    'SELECT _reject_reason, _reject_detail, _raw, _bronze_source_file AS _source_file FROM silver_out WHERE _reject_reason IS NOT NULL',
+    'SELECT * FROM refused',
     { appId: `${APP_ID}@quarantine`, version: bronze.version },
     {},
     { replace: full },
   );
   for (const r of await db.readRows(
-    'SELECT _reject_reason AS reason, count(*) AS n FROM silver_out WHERE _reject_reason IS NOT NULL GROUP BY 1 ORDER BY 1',
+    'SELECT _reject_reason AS reason, count(*) AS n FROM refused GROUP BY 1 ORDER BY 1',
   )) {
     ctx.summary.rejected.push({
       table: 'lh_silver.dbo.emr_events',
@@ -81,9 +93,13 @@ export async function buildSilverEmrEvents(ctx: RunContext): Promise<number[] | 
       rows: Number(r.n),
     });
   }
-  const buckets = await db.readRows(
-    'SELECT DISTINCT clinician_bucket AS b FROM silver_out WHERE _reject_reason IS NULL ORDER BY 1',
-  );
+  // A full rebuild touched every bucket; an incremental run names the buckets it appended to.
+  const buckets = full
+    ? []
+    : await db.readRows(
+        `SELECT DISTINCT clinician_bucket AS b FROM (${model}) AS model WHERE _reject_reason IS NULL ORDER BY 1`,
+        params,
+      );
   ctx.summary.steps.push({
     step: 'silver emr_events',
     ms: performance.now() - started,

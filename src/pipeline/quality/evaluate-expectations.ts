@@ -68,7 +68,9 @@ const ROWS_PER_SLICE = 16_000_000;
  * fixed-width key; the hashes are grouped in slices of the hash space, one after the other,
  * because one grouping of 100M ids needed a 1 GiB block the 3 GB engine limit could not give
  * (an ungrouped DISTINCT ran out of memory as well). Only values whose hash repeats are then
- * compared exactly, which reads the table a second time only when there are any.
+ * compared exactly, which reads the table a second time only when there are any. The slice
+ * parameters are cast to UBIGINT: bound as JS numbers, they made DuckDB widen every hash to
+ * HUGEINT for the modulo, which was 17× slower (261 s against 15 s for one slice of 100M).
  */
 async function countDuplicates(
   ctx: RunContext,
@@ -88,7 +90,7 @@ async function countDuplicates(
   for (let slice = 0; slice < slices; slice++) {
     await db.run(
       `INSERT INTO unique_check_repeated
-       SELECT h FROM unique_check_hashes WHERE h % $slices = $slice GROUP BY h HAVING count(*) > 1`,
+       SELECT h FROM unique_check_hashes WHERE h % $slices::UBIGINT = $slice::UBIGINT GROUP BY h HAVING count(*) > 1`,
       { slices, slice },
     );
   }

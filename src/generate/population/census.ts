@@ -11,8 +11,8 @@ import type { CensusEntry } from './census-entry.js';
  * census.countInUnit(unit, dayStart + 7 * 3600);
  */
 export class Census<S extends CensusEntry = CensusEntry> {
-  private active: S[] = [];
-  private byUnit: S[][];
+  private readonly active: S[] = [];
+  private readonly byUnit: S[][];
 
   constructor(units: number) {
     this.byUnit = Array.from({ length: units }, () => []);
@@ -25,9 +25,9 @@ export class Census<S extends CensusEntry = CensusEntry> {
 
   /** Forgets stays discharged before `time`. */
   dropDischargedBefore(time: number): void {
-    const keep = (s: S) => s.discharge >= time;
-    this.active = this.active.filter(keep);
-    this.byUnit = this.byUnit.map((list) => list.filter(keep));
+    // In place: runs every simulated day over the whole census.
+    keepDischargedFrom(this.active, time);
+    for (const list of this.byUnit) keepDischargedFrom(list, time);
   }
 
   /** Patients in `unit` at `time` (admitted at or before it, not yet discharged). */
@@ -75,4 +75,14 @@ export class Census<S extends CensusEntry = CensusEntry> {
     const present = list.filter(ok);
     return present.length === 0 ? undefined : present[rng.int(present.length)];
   }
+}
+
+// Drops the stays of `list` discharged before `time`, keeping the others in order.
+function keepDischargedFrom(list: CensusEntry[], time: number): void {
+  let kept = 0;
+  for (let i = 0; i < list.length; i++) {
+    const s = list[i]!;
+    if (s.discharge >= time) list[kept++] = s;
+  }
+  list.length = kept;
 }

@@ -1,4 +1,4 @@
-import { maskedSyntheticSsn } from '../../privacy/synthetic-ssn.js';
+import { maskedSsnSerial } from '../../privacy/synthetic-ssn.js';
 import type { Rng } from '../random/rng.js';
 import { payerForAge } from './payer-for-age.js';
 
@@ -10,7 +10,8 @@ export interface Patient {
    * then: patients seen only in the burn-in are never hashed). The MRN itself is never stored.
    */
   mrnHash: string;
-  ssnMasked: string;
+  /** Serial of the synthetic SSN: its masked form is all any output shows (see maskedSsnText). */
+  ssnSerial: number;
   gender: 'F' | 'M' | 'U';
   payer: string;
   /** Age at `firstSeen`. */
@@ -47,7 +48,7 @@ export function createPatient(rng: Rng, index: number, time: number): Patient {
   return {
     index,
     mrnHash: '',
-    ssnMasked: maskedSyntheticSsn((n) => rng.int(n)),
+    ssnSerial: maskedSsnSerial((n) => rng.int(n)),
     gender: u < 0.52 ? 'F' : u < 0.995 ? 'M' : 'U',
     payer: payerForAge(age, rng),
     ageAtFirst: age,

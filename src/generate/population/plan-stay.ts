@@ -74,7 +74,8 @@ export function planStay(
   const discharge = dischargeDay * DAY + dischargeHour * 3600 + rng.int(3600);
 
   const since = (edArrival ?? admit) - HALF_YEAR;
-  const priorEd = patient.edArrivals.filter((t) => t >= since).length;
+  let priorEd = 0;
+  for (const t of patient.edArrivals) if (t >= since) priorEd++;
   const edVisitsPrior6m = priorEd + rng.poisson(Math.exp(-1.1 + 0.7 * patient.frailty));
   const base = HOSPITAL_UNITS[unit]!.baseAcuity;
   const acuity = base + 0.35 * (drg.relativeWeight - 1) + 0.08 * (patient.charlson - 2) + 0.3 * rng.normal();

@@ -3,6 +3,8 @@ import { mrnForPatient } from './mrn-for-patient.js';
 
 /** Cache slots (a power of two): about the patients of four simulated years at medium scale. */
 const SLOTS = 1 << 17;
+/** Length of a pseudonym: SHA-256 in hex. */
+const HEX = 64;
 
 /**
  * The MRN pseudonym of a simulated patient by index, for threads that write patients the
@@ -25,6 +27,30 @@ export class PseudonymCache {
     private readonly hash: MrnHasher,
     private readonly seed: number,
   ) {}
+
+  // The same pseudonyms as ASCII bytes, HEX bytes per slot, for writers that copy bytes.
+  private readonly bytes = new Uint8Array(SLOTS * HEX);
+  private readonly byteKeys = new Int32Array(SLOTS).fill(-1);
+
+  /**
+   * Where the patient's pseudonym starts in `hexBytes` (64 ASCII hex bytes, valid until the
+   * next call): writers copy them into a column with no string per row.
+   */
+  hexAt(patient: number): number {
+    const slot = patient & (SLOTS - 1);
+    const at = slot * HEX;
+    if (this.byteKeys[slot] !== patient) {
+      const text = this.of(patient);
+      for (let k = 0; k < HEX; k++) this.bytes[at + k] = text.charCodeAt(k);
+      this.byteKeys[slot] = patient;
+    }
+    return at;
+  }
+
+  /** The byte table `hexAt` indexes. */
+  get hexBytes(): Uint8Array {
+    return this.bytes;
+  }
 
   of(patient: number): string {
     const slot = patient & (SLOTS - 1);

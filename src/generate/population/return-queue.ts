@@ -40,7 +40,9 @@ export class ReturnQueue {
     // Orders arrive increasing in practice; keep the bucket sorted if one does not.
     let i = bucket.length;
     while (i > 0 && bucket[i - 1]!.order > item.order) i--;
-    bucket.splice(i, 0, item);
+    // A plain push in the usual case: splice at the end cost as much as the rest of push.
+    if (i === bucket.length) bucket.push(item);
+    else bucket.splice(i, 0, item);
     if (item.day < this.cursor) this.cursor = item.day;
     this.count++;
   }

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import type { MrnHasher } from '../privacy/mrn-hasher.js';
+import { createMrnHexWriter } from '../privacy/mrn-hex-writer.js';
 import { encountersInThread } from './datasets/encounter-in-thread.js';
 import { type EncounterOutput, textEncounterOutput } from './datasets/encounter-output.js';
 import { EncounterThread } from './datasets/encounter-thread.js';
@@ -87,7 +88,7 @@ export async function writeSimulatedDatasets(
   const salt = hashInWriters ? { salt: options.salt } : {};
   // Typed admissions always hash in their writer (the batches carry numbers only).
   const encounterJob = { dir, seed, counts, drgTablePath: options.drgTablePath, salt: options.salt };
-  const pseudonyms = () => new PseudonymCache(x.hashMrn, seed);
+  const pseudonyms = () => new PseudonymCache(createMrnHexWriter(options.salt), seed);
   const encounters: EncounterOutput =
     text !== undefined
       ? textEncounterOutput(seed, counts, text.admissions, text.claims)

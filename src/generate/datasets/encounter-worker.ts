@@ -2,7 +2,7 @@
 // thread simulating the hospital only packs each stay into a batch. Acknowledges each batch
 // (the sender keeps only a few in flight) and answers 'close' with the counts.
 import { parentPort, workerData } from 'node:worker_threads';
-import { createMrnHasher } from '../../privacy/mrn-hasher.js';
+import { createMrnHexWriter } from '../../privacy/mrn-hex-writer.js';
 import { buildDrgCatalog } from '../population/drg-catalog.js';
 import { PseudonymCache } from '../population/pseudonym-cache.js';
 import { readDrgTable } from '../reference/drg-table.js';
@@ -24,7 +24,7 @@ export type EncounterRequest = { type: 'batch'; batch: StayBatch } | { type: 'cl
 
 const job = workerData as EncounterJob;
 const catalog = buildDrgCatalog(readDrgTable(job.drgTablePath));
-const pseudonyms = new PseudonymCache(createMrnHasher(job.salt), job.seed);
+const pseudonyms = new PseudonymCache(createMrnHexWriter(job.salt), job.seed);
 const writer = new EncounterWriter(job.dir, job.seed, job.counts, { catalog, pseudonyms });
 const port = parentPort!;
 port.on('message', (message: EncounterRequest) => {

@@ -1,6 +1,11 @@
 import { maskedSsnSerial } from '../../privacy/synthetic-ssn.js';
 import type { Rng } from '../random/rng.js';
+import type { DrgEntry } from './drg-catalog.js';
 import { payerForAge } from './payer-for-age.js';
+
+/** ED arrivals a patient's history keeps (prior ED visits look back six months). */
+export const ED_HISTORY = 8;
+const NONE = Number.NEGATIVE_INFINITY;
 
 /** A simulated patient: who they are and the history that shapes their next stay. */
 export interface Patient {
@@ -22,11 +27,17 @@ export interface Patient {
   frailty: number;
   cancer: boolean;
   charlson: number;
-  /** ED arrival times (epoch seconds) of earlier stays, newest last. */
+  /**
+   * ED arrival times (epoch seconds) of the last ED_HISTORY earlier stays, a ring written at
+   * `edCount % ED_HISTORY`; -Infinity in unused slots. Fixed size: no growth or shift per stay.
+   */
   edArrivals: number[];
-  /** DRG code and discharge time of the previous stay. */
-  lastDrg: string | undefined;
-  lastDischarge: number | undefined;
+  edCount: number;
+  /** DRG and discharge time of the previous stay (null and -Infinity before the first). Never
+   * undefined, so the fields keep one representation (undefined then a number made V8
+   * generalise every patient's shape). */
+  lastDrg: DrgEntry | null;
+  lastDischarge: number;
   /** Stays so far, and how many of them were written (not burn-in). */
   stays: number;
   writtenStays: number;
@@ -56,9 +67,10 @@ export function createPatient(rng: Rng, index: number, time: number): Patient {
     frailty,
     cancer: !child && rng.chance(0.03 + 0.0015 * Math.max(0, age - 40)),
     charlson: Math.min(15, rng.poisson(charlsonMean)),
-    edArrivals: [],
-    lastDrg: undefined,
-    lastDischarge: undefined,
+    edArrivals: [NONE, NONE, NONE, NONE, NONE, NONE, NONE, NONE],
+    edCount: 0,
+    lastDrg: null,
+    lastDischarge: NONE,
     stays: 0,
     writtenStays: 0,
   };

@@ -4,7 +4,7 @@ import { chooseUnit } from './choose-unit.js';
 import { drawDisposition } from './disposition-model.js';
 import type { AdmitType, DrgCatalog, DrgEntry } from './drg-catalog.js';
 import { LOS_SIGMA } from './drg-catalog.js';
-import type { Patient } from './patient.js';
+import { ED_HISTORY, type Patient } from './patient.js';
 import type { Stay } from './stay.js';
 import { DISCHARGE_HOUR, ED_ARRIVAL_HOUR, ELECTIVE_ADMIT_HOUR, URGENT_ADMIT_HOUR } from './time-profiles.js';
 
@@ -95,15 +95,15 @@ export function planStay(
     age,
     charlson: patient.charlson,
     edVisitsPrior6m,
-    readmit: patient.lastDischarge !== undefined && admit - patient.lastDischarge <= 30 * DAY,
+    // -Infinity before the first stay: never within 30 days.
+    readmit: admit - patient.lastDischarge <= 30 * DAY,
     acuity: Math.round(Math.min(5, Math.max(1, acuity)) * 10) / 10,
   };
   if (edArrival !== null) {
-    patient.edArrivals.push(edArrival);
-    if (patient.edArrivals.length > 8) patient.edArrivals.shift();
+    patient.edArrivals[patient.edCount++ % ED_HISTORY] = edArrival;
   }
   patient.lastDischarge = discharge;
-  patient.lastDrg = drg.code;
+  patient.lastDrg = drg;
   patient.stays++;
   return stay;
 }
@@ -128,9 +128,9 @@ function drawDrg(
   age: number,
   kind: ArrivalKind,
 ): DrgEntry {
-  if (kind === 'readmission' && patient.lastDrg !== undefined && rng.chance(0.35)) {
-    const same = catalog.byCode.get(patient.lastDrg);
-    if (same !== undefined && same.elective < 0.5 && (age >= 18 || same.pediatric > 0)) return same;
+  if (kind === 'readmission' && patient.lastDrg !== null && rng.chance(0.35)) {
+    const same = patient.lastDrg;
+    if (same.elective < 0.5 && (age >= 18 || same.pediatric > 0)) return same;
   }
   return age < 18 ? catalog.pediatric.pick(rng) : catalog.adult[admitType].pick(rng);
 }

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { ParquetDatasetFile } from '../output/parquet-dataset-file.js';
+import { RecordIdBytes } from '../output/record-id-bytes.js';
 import type { DrgCatalog } from '../population/drg-catalog.js';
 import type { PseudonymCache } from '../population/pseudonym-cache.js';
 import { deriveStream } from '../random/derive-stream.js';
@@ -7,8 +8,8 @@ import type { Rng } from '../random/rng.js';
 import { ClaimCountAllocator } from './claim-count-allocator.js';
 import type { EncounterRow } from './encounter-row.js';
 import { LANDING_DATASETS } from './landing-schemas.js';
-import { planClaims } from './plan-claims.js';
-import { encounterId } from './record-ids.js';
+import { type ClaimLine, planClaims } from './plan-claims.js';
+import { ENCOUNTER_ID } from './record-ids.js';
 import { fillEncounterRow, newEncounterRow, type StayBatch } from './stay-batch.js';
 import { writeAdmission } from './write-admission.js';
 import { writeClaim } from './write-claim.js';
@@ -38,6 +39,8 @@ export class EncounterWriter {
   private readonly codes: { drgCodes: readonly string[]; pseudonyms: PseudonymCache };
   // Reused for every stay: claims read a stay's fields, not the stay object.
   private readonly row: EncounterRow;
+  private readonly lines: ClaimLine[] = [];
+  private readonly encounterIds = new RecordIdBytes(ENCOUNTER_ID.prefix, ENCOUNTER_ID.digits);
   private claimSeq = 0;
   private denied = 0;
 
@@ -62,9 +65,10 @@ export class EncounterWriter {
       const stay = fillEncounterRow(this.row, b, i, this.x.catalog);
       const n = this.allocator.next(this.rng, stay);
       if (n === 0) continue;
-      // Formatted once for the stay's claims (ids as text allocate a string each).
-      const encounter = encounterId(stay.seq);
-      for (const line of planClaims(this.rng, stay, n)) {
+      const encounter = this.encounterIds.of(stay.seq);
+      planClaims(this.rng, stay, n, this.lines);
+      for (let k = 0; k < n; k++) {
+        const line = this.lines[k]!;
         if (line.denial !== '') this.denied++;
         writeClaim(this.claims, this.claimSeq++, stay, encounter, line);
       }

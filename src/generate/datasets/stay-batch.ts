@@ -120,7 +120,7 @@ export function newEncounterRow(catalog: DrgCatalog): EncounterRow {
  * Overwrites `row` with what the claims of stay `i` of a batch are drawn from.
  *
  * @example
- * planClaims(rng, fillEncounterRow(row, batch, 0, catalog), 3);
+ * planClaims(rng, fillEncounterRow(row, batch, 0, catalog), 3, lines);
  */
 export function fillEncounterRow(
   row: EncounterRow,

@@ -1,7 +1,7 @@
 import type { Rng } from '../random/rng.js';
 import { HOSPITAL_UNITS } from '../reference/hospital-units.js';
 import { chooseUnit } from './choose-unit.js';
-import { drawDisposition } from './disposition-model.js';
+import { type DispositionInputs, drawDisposition } from './disposition-model.js';
 import type { AdmitType, DrgCatalog, DrgEntry } from './drg-catalog.js';
 import { LOS_SIGMA } from './drg-catalog.js';
 import { ED_HISTORY, type Patient } from './patient.js';
@@ -11,6 +11,16 @@ import { DISCHARGE_HOUR, ED_ARRIVAL_HOUR, ELECTIVE_ADMIT_HOUR, URGENT_ADMIT_HOUR
 const DAY = 86_400;
 const YEAR = 365.25 * DAY;
 const HALF_YEAR = 183 * DAY;
+// Reused for every stay: a fresh inputs object per call was allocated (drawDisposition is not
+// always inlined). planStay never runs re-entrantly.
+const DISPOSITION_INPUTS: DispositionInputs = {
+  age: 0,
+  charlson: 0,
+  frailty: 0.5,
+  drgCode: '',
+  drgMortality: 0.5,
+  icu: false,
+};
 
 /** Why a patient arrives on a given day. */
 export type ArrivalKind = 'new' | 'readmission' | 'later';
@@ -61,21 +71,23 @@ export function planStay(
     1,
     Math.round(drg.losMedian * Math.exp(LOS_SIGMA * rng.normal() + 0.08 * patient.frailty)),
   );
-  const disposition = drawDisposition(rng, {
-    age,
-    charlson: patient.charlson,
-    frailty: patient.frailty,
-    drgCode: drg.code,
-    drgMortality: drg.mortality,
-    icu: HOSPITAL_UNITS[unit]!.name === 'ICU',
-  });
+  const inputs = DISPOSITION_INPUTS;
+  inputs.age = age;
+  inputs.charlson = patient.charlson;
+  inputs.frailty = patient.frailty;
+  inputs.drgCode = drg.code;
+  inputs.drgMortality = drg.mortality;
+  inputs.icu = HOSPITAL_UNITS[unit]!.name === 'ICU';
+  const disposition = drawDisposition(rng, inputs);
   const dischargeDay = Math.floor(admit / DAY) + los;
   const dischargeHour = disposition === 'Expired' ? rng.int(24) : DISCHARGE_HOUR.pick(rng);
   const discharge = dischargeDay * DAY + dischargeHour * 3600 + rng.int(3600);
 
   const since = (edArrival ?? admit) - HALF_YEAR;
   let priorEd = 0;
-  for (const t of patient.edArrivals) if (t >= since) priorEd++;
+  // Indexed, not for-of: the iterator and its results were allocated per stay (measured).
+  const arrivals = patient.edArrivals;
+  for (let k = 0; k < arrivals.length; k++) if (arrivals[k]! >= since) priorEd++;
   const edVisitsPrior6m = priorEd + rng.poisson(Math.exp(-1.1 + 0.7 * patient.frailty));
   const base = HOSPITAL_UNITS[unit]!.baseAcuity;
   const acuity = base + 0.35 * (drg.relativeWeight - 1) + 0.08 * (patient.charlson - 2) + 0.3 * rng.normal();

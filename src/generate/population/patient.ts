@@ -6,6 +6,7 @@ import { payerForAge } from './payer-for-age.js';
 /** ED arrivals a patient's history keeps (prior ED visits look back six months). */
 export const ED_HISTORY = 8;
 const NONE = Number.NEGATIVE_INFINITY;
+const DAY = 86_400;
 
 /** A simulated patient: who they are and the history that shapes their next stay. */
 export interface Patient {
@@ -19,9 +20,13 @@ export interface Patient {
   ssnSerial: number;
   gender: 'F' | 'M' | 'U';
   payer: string;
-  /** Age at `firstSeen`. */
+  /** Age on `firstSeenDay`. */
   ageAtFirst: number;
-  firstSeen: number;
+  /**
+   * Days since 1970-01-01 of the first arrival: a small integer V8 stores in the object, where
+   * epoch seconds (above 2^30) were a separate heap number to fetch per stay.
+   */
+  firstSeenDay: number;
   /** Hidden frailty (standard normal): drives comorbidity, ED use and readmission, but is not in
    * any output, so a model built on the outputs cannot be perfect. */
   frailty: number;
@@ -63,7 +68,7 @@ export function createPatient(rng: Rng, index: number, time: number): Patient {
     gender: u < 0.52 ? 'F' : u < 0.995 ? 'M' : 'U',
     payer: payerForAge(age, rng),
     ageAtFirst: age,
-    firstSeen: time,
+    firstSeenDay: time / DAY,
     frailty,
     cancer: !child && rng.chance(0.03 + 0.0015 * Math.max(0, age - 40)),
     charlson: Math.min(15, rng.poisson(charlsonMean)),

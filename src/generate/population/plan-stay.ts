@@ -47,7 +47,7 @@ export function planStay(
   kind: ArrivalKind,
   dayStart: number,
 ): Stay {
-  const age = patient.ageAtFirst + Math.floor((dayStart - patient.firstSeen) / YEAR);
+  const age = patient.ageAtFirst + Math.floor((dayStart - patient.firstSeenDay * DAY) / YEAR);
   const weekend = isWeekend(dayStart);
   const admitType = drawAdmitType(rng, age < 18 || kind === 'readmission', weekend);
   const drg = drawDrg(rng, ctx.catalog, patient, admitType, age, kind);

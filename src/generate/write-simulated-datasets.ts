@@ -89,11 +89,14 @@ export async function writeSimulatedDatasets(
   // Typed admissions always hash in their writer (the batches carry numbers only).
   const encounterJob = { dir, seed, counts, drgTablePath: options.drgTablePath, salt: options.salt };
   const pseudonyms = () => new PseudonymCache(createMrnHexWriter(options.salt), seed);
+  // The worker writes claims too: when they outnumber admissions it is the busier thread, and
+  // the simulating one (waiting on it) hashes instead. The same bytes either way.
+  const hashBeforeWorker = x.tuning.hashBeforeWorker ?? counts.claims > counts.admissions;
   const encounters: EncounterOutput =
     text !== undefined
       ? textEncounterOutput(seed, counts, text.admissions, text.claims)
       : encounterWorker
-        ? new EncounterThread(encounterJob, x.catalog)
+        ? new EncounterThread(encounterJob, x.catalog, hashBeforeWorker ? pseudonyms() : undefined)
         : encountersInThread(
             new EncounterWriter(dir, seed, counts, { catalog: x.catalog, pseudonyms: pseudonyms() }),
             x.catalog,

@@ -13,14 +13,14 @@ import { newStayBatch, packStay } from './stay-batch.js';
  */
 export function encountersInThread(writer: EncounterWriter, catalog: DrgCatalog): EncounterOutput {
   const drgIndex = new Map<object, number>(catalog.entries.map((e, i) => [e, i]));
-  const batch = newStayBatch(STAYS_PER_BATCH);
+  const batch = newStayBatch(STAYS_PER_BATCH, false);
   const flush = () => {
     writer.batch(batch);
     batch.length = 0;
   };
   return {
     stay(stay) {
-      packStay(batch, stay, drgIndex);
+      packStay(batch, stay, drgIndex, undefined);
       if (batch.length === STAYS_PER_BATCH) flush();
     },
     drain: async () => undefined,

@@ -1,7 +1,11 @@
 import type { DrgCatalog } from '../population/drg-catalog.js';
+import type { PseudonymCache } from '../population/pseudonym-cache.js';
 import type { Stay } from '../population/stay.js';
 import type { EncounterRow } from './encounter-row.js';
 import { ADMIT_TYPES, codeOf, DISPOSITIONS, GENDERS, PAYER_NAMES } from './stay-codes.js';
+
+/** Bytes of a pseudonym (SHA-256 in hex). */
+const HEX = 64;
 
 /**
  * Stays as columns of numbers only (text fields as codes, see stay-codes): typed arrays are
@@ -32,15 +36,20 @@ export interface StayBatch {
   icd10: Uint8Array;
   /** Index into the DRG catalog's entries. */
   drg: Int32Array;
+  /**
+   * Each stay's pseudonym, 64 hex bytes, when the packing thread hashes (see EncounterThread);
+   * empty when the writer does.
+   */
+  mrnHex: Uint8Array;
 }
 
 /**
- * An empty batch for up to `capacity` stays.
+ * An empty batch for up to `capacity` stays, with room for their pseudonyms when `withHashes`.
  *
  * @example
- * const batch = newStayBatch(4096);
+ * const batch = newStayBatch(4096, false);
  */
-export function newStayBatch(capacity: number): StayBatch {
+export function newStayBatch(capacity: number, withHashes: boolean): StayBatch {
   return {
     length: 0,
     seq: new Float64Array(capacity),
@@ -62,16 +71,23 @@ export function newStayBatch(capacity: number): StayBatch {
     disposition: new Uint8Array(capacity),
     icd10: new Uint8Array(capacity),
     drg: new Int32Array(capacity),
+    mrnHex: new Uint8Array(withHashes ? capacity * HEX : 0),
   };
 }
 
 /**
- * Appends a stay to a batch; `drgIndex` maps catalog entries to their index.
+ * Appends a stay to a batch; `drgIndex` maps catalog entries to their index. With `pseudonyms`
+ * (a batch made withHashes), the patient's pseudonym goes in too.
  *
  * @example
- * packStay(batch, stay, drgIndex);
+ * packStay(batch, stay, drgIndex, undefined);
  */
-export function packStay(batch: StayBatch, stay: Stay, drgIndex: ReadonlyMap<object, number>): void {
+export function packStay(
+  batch: StayBatch,
+  stay: Stay,
+  drgIndex: ReadonlyMap<object, number>,
+  pseudonyms: PseudonymCache | undefined,
+): void {
   const i = batch.length++;
   const p = stay.patient;
   batch.seq[i] = stay.seq;
@@ -93,6 +109,12 @@ export function packStay(batch: StayBatch, stay: Stay, drgIndex: ReadonlyMap<obj
   batch.disposition[i] = codeOf(DISPOSITIONS, stay.disposition);
   batch.icd10[i] = codeOf(stay.drg.icd10, stay.icd10);
   batch.drg[i] = drgIndex.get(stay.drg)!;
+  if (pseudonyms !== undefined) {
+    const from = pseudonyms.hexAt(p.index);
+    const bytes = pseudonyms.hexBytes;
+    const to = batch.mrnHex;
+    for (let k = 0; k < HEX; k++) to[i * HEX + k] = bytes[from + k]!;
+  }
 }
 
 /**

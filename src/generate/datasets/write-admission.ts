@@ -13,7 +13,7 @@ const SSN = Uint8Array.from('XXX-XX-0000', (c) => c.charCodeAt(0));
 /**
  * Writes stay `i` of a batch as one admissions row of typed values (the clean Parquet fast
  * path), straight from the batch's columns: codes go to the dictionary by number and the
- * pseudonym and masked SSN as bytes, so no string is built per row. The same values
+ * pseudonym (the batch's, or hashed here) and masked SSN as bytes, so no string is built per row. The same values
  * admissionFields gives as text, in LANDING_DATASETS.admissions order.
  *
  * @example
@@ -30,7 +30,8 @@ export function writeAdmission(
   const edArrival = b.edArrival[i]!;
   const edDecision = b.edDecision[i]!;
   file.sequentialId(0, ENCOUNTER_ID.prefix, ENCOUNTER_ID.digits, b.seq[i]!);
-  file.textBytes(1, x.pseudonyms.hexBytes, x.pseudonyms.hexAt(b.patient[i]!), 64);
+  if (b.mrnHex.length > 0) file.textBytes(1, b.mrnHex, i * 64, 64);
+  else file.textBytes(1, x.pseudonyms.hexBytes, x.pseudonyms.hexAt(b.patient[i]!), 64);
   let serial = b.ssnSerial[i]!;
   for (let k = 10; k > 6; k--) {
     SSN[k] = 48 + (serial % 10);

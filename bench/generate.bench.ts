@@ -40,6 +40,15 @@ export async function runGenerateBench(workDir: string, options: { quick?: boole
   const none = { admissions: 0, claims: 0, staffing: 0, clinicians: 0, events: 0 };
   const cases: Case[] = [
     {
+      // Admissions alone, as the EMR rows measure events alone: the combined row below divides
+      // admissions by the time of all three datasets.
+      label: 'admissions (Parquet)',
+      counts: { ...none, admissions: base.admissions },
+      format: 'parquet',
+      rate: (c) => [['admissions', c.admissions]],
+      goal: '≥ 500k admissions/s',
+    },
+    {
       label: 'admissions + claims + staffing (Parquet)',
       counts: { ...none, admissions: base.admissions, claims: base.claims, staffing: base.staffing },
       format: 'parquet',
@@ -47,7 +56,7 @@ export async function runGenerateBench(workDir: string, options: { quick?: boole
         ['admissions', c.admissions],
         ['claims', c.claims],
       ],
-      goal: '≥ 500k admissions/s',
+      goal: '',
     },
     {
       label: 'EMR events (Parquet)',

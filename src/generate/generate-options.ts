@@ -36,4 +36,9 @@ export interface GenerateTuning {
   emrFileThread?: boolean;
   /** Write clean Parquet admissions and claims in a worker thread (default: from 50,000 admissions). */
   encounterWorker?: boolean;
+  /**
+   * With the encounter worker, hash MRNs in the simulating thread and send the pseudonyms with
+   * the stays (default: when claims outnumber admissions, so the worker is the busier thread).
+   */
+  hashBeforeWorker?: boolean;
 }

@@ -1,5 +1,7 @@
 import { join } from 'node:path';
 import type { MrnHasher } from '../privacy/mrn-hasher.js';
+import { createMrnHexWriter } from '../privacy/mrn-hex-writer.js';
+import { encountersInThread } from './datasets/encounter-in-thread.js';
 import { type EncounterOutput, textEncounterOutput } from './datasets/encounter-output.js';
 import { EncounterThread } from './datasets/encounter-thread.js';
 import { EncounterWriter } from './datasets/encounter-writer.js';
@@ -16,6 +18,7 @@ import type { Progress } from './output/progress.js';
 import { openRowOutput } from './output/row-output.js';
 import type { DrgCatalog } from './population/drg-catalog.js';
 import type { HospitalPlan } from './population/plan-hospital.js';
+import { PseudonymCache } from './population/pseudonym-cache.js';
 import { simulateHospital } from './population/simulate-hospital.js';
 import { deriveStream } from './random/derive-stream.js';
 import { HOSPITAL_UNITS } from './reference/hospital-units.js';
@@ -83,13 +86,21 @@ export async function writeSimulatedDatasets(
   // fifth of the simulating thread's time otherwise); the bytes are the same.
   const hashInWriters = encounterWorker && (emrWorker || counts.events === 0);
   const salt = hashInWriters ? { salt: options.salt } : {};
-  const encounterJob = { dir, seed, counts, drgTablePath: options.drgTablePath, ...salt };
+  // Typed admissions always hash in their writer (the batches carry numbers only).
+  const encounterJob = { dir, seed, counts, drgTablePath: options.drgTablePath, salt: options.salt };
+  const pseudonyms = () => new PseudonymCache(createMrnHexWriter(options.salt), seed);
+  // The worker writes claims too: when they outnumber admissions it is the busier thread, and
+  // the simulating one (waiting on it) hashes instead. The same bytes either way.
+  const hashBeforeWorker = x.tuning.hashBeforeWorker ?? counts.claims > counts.admissions;
   const encounters: EncounterOutput =
     text !== undefined
       ? textEncounterOutput(seed, counts, text.admissions, text.claims)
       : encounterWorker
-        ? new EncounterThread(encounterJob, x.catalog)
-        : inThread(new EncounterWriter(dir, seed, counts));
+        ? new EncounterThread(encounterJob, x.catalog, hashBeforeWorker ? pseudonyms() : undefined)
+        : encountersInThread(
+            new EncounterWriter(dir, seed, counts, { catalog: x.catalog, pseudonyms: pseudonyms() }),
+            x.catalog,
+          );
   const emr = openEmrWriter(
     {
       ...x.emr,
@@ -159,16 +170,4 @@ export async function writeSimulatedDatasets(
     });
   }
   return { rows, truth: { ...stats, deniedClaims, emrSessions: events.sessions }, faults };
-}
-
-// The typed writer in this thread, behind the same interface as the worker.
-function inThread(writer: EncounterWriter): EncounterOutput {
-  return {
-    stay: (stay) => writer.stay(stay),
-    drain: async () => undefined,
-    close: async () => writer.close(),
-    abort: async () => {
-      writer.close();
-    },
-  };
 }

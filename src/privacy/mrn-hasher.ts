@@ -1,6 +1,7 @@
-import { createHash, createHmac } from 'node:crypto';
+import { createHmac } from 'node:crypto';
+import { hmacPadStates } from './hmac-pad-states.js';
 import { assertUsableSalt } from './salt-policy.js';
-import { compressSha256Block, SHA256_INITIAL } from './sha256-compress.js';
+import { compressSha256Block } from './sha256-compress.js';
 
 /** Turns a raw MRN into its pseudonym. */
 export type MrnHasher = (mrn: string) => string;
@@ -26,13 +27,8 @@ const ONE_BLOCK = 55;
  */
 export function createMrnHasher(salt: string, source = 'the hash salt'): MrnHasher {
   assertUsableSalt(salt, source);
-  let key = Buffer.from(salt, 'utf8');
-  if (key.length > BLOCK) key = createHash('sha256').update(key).digest();
-  const innerState = SHA256_INITIAL.slice();
-  const outerState = SHA256_INITIAL.slice();
+  const { inner: innerState, outer: outerState } = hmacPadStates(Buffer.from(salt, 'utf8'));
   const w = new Int32Array(64);
-  padState(innerState, key, 0x36, w);
-  padState(outerState, key, 0x5c, w);
   const state = new Int32Array(8);
   const digest = Buffer.alloc(32);
   return (mrn) => {
@@ -52,16 +48,6 @@ export function createMrnHasher(salt: string, source = 'the hash salt'): MrnHash
     for (let i = 0; i < 8; i++) digest.writeInt32BE(state[i]!, i * 4);
     return digest.toString('hex');
   };
-}
-
-// Compresses the key xor `pad` (one block) into `state`: the prepared start of inner or outer hash.
-function padState(state: Int32Array, key: Buffer, pad: number, w: Int32Array): void {
-  for (let i = 0; i < 16; i++) {
-    let word = 0;
-    for (let j = 0; j < 4; j++) word = (word << 8) | ((key[i * 4 + j] ?? 0) ^ pad);
-    w[i] = word;
-  }
-  compressSha256Block(state, w);
 }
 
 /**

@@ -21,8 +21,28 @@ export function syntheticSsn(randomInt: (n: number) => number): string {
  * maskedSyntheticSsn((n) => rng.int(n)); // same as maskSsn(syntheticSsn(…)) from the same state
  */
 export function maskedSyntheticSsn(randomInt: (n: number) => number): string {
+  return maskedSsnText(maskedSsnSerial(randomInt));
+}
+
+/**
+ * The serial (1–9999) of the SSN syntheticSsn would draw with the same random calls: all that
+ * the masked form keeps, so a simulated patient holds this number and writers format it.
+ *
+ * @example
+ * maskedSsnText(maskedSsnSerial((n) => rng.int(n))); // same as maskedSyntheticSsn(…)
+ */
+export function maskedSsnSerial(randomInt: (n: number) => number): number {
   randomInt(100); // area: drawn to keep the stream aligned with syntheticSsn
   randomInt(99); // group
-  const serial = 1 + randomInt(9999);
+  return 1 + randomInt(9999);
+}
+
+/**
+ * The masked SSN text of a serial: `XXX-XX-` and the serial in four digits.
+ *
+ * @example
+ * maskedSsnText(831); // 'XXX-XX-0831'
+ */
+export function maskedSsnText(serial: number): string {
   return `XXX-XX-${serial < 10 ? '000' : serial < 100 ? '00' : serial < 1000 ? '0' : ''}${serial}`;
 }

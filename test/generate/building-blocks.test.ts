@@ -22,6 +22,7 @@ import { deriveStream } from '../../src/generate/random/derive-stream.js';
 import { readDrgTable } from '../../src/generate/reference/drg-table.js';
 import { splitCsvLine } from '../../src/generate/reference/split-csv-line.js';
 import { createMrnHasher } from '../../src/privacy/mrn-hasher.js';
+import { createMrnHexWriter } from '../../src/privacy/mrn-hex-writer.js';
 
 const pilot = { meanStayDays: 4, unitShare: [0.1, 0.15, 0.15, 0.45, 0.1, 0.05] };
 const END = Date.UTC(2025, 3, 1) / 1000;
@@ -123,11 +124,16 @@ describe('generator building blocks', () => {
 
   test('pseudonyms from the cache equal hashing the patient MRN directly, past the cache size too', () => {
     const hash = createMrnHasher('carelake-test-salt-0123456789');
-    const pseudonyms = new PseudonymCache(hash, 7);
+    const pseudonyms = new PseudonymCache(createMrnHexWriter('carelake-test-salt-0123456789'), 7);
     for (const i of [0, 1, 250_000, 1, 0, 123_456_789])
       assert.equal(pseudonyms.of(i), hash(mrnForPatient(i, 7)));
     for (let i = 0; i < 210_000; i += 7) pseudonyms.of(i);
     assert.equal(pseudonyms.of(3), hash(mrnForPatient(3, 7)));
+    const at = pseudonyms.hexAt(250_000);
+    assert.equal(
+      Buffer.from(pseudonyms.hexBytes.subarray(at, at + 64)).toString('latin1'),
+      hash(mrnForPatient(250_000, 7)),
+    );
   });
 
   test('returns come out by day, ties in insertion order', () => {

@@ -4,15 +4,22 @@ import { generateSample } from './support/generate-sample.js';
 import { hashFiles } from './support/hash-files.js';
 
 describe('generate is deterministic', () => {
-  test('same seed, different chunk sizes and threads (EMR events, admissions and claims written in worker threads or not): byte-identical Parquet landing zone', async () => {
+  test('same seed, different chunk sizes and threads (EMR events, admissions and claims written in worker threads or not, MRNs hashed before the worker or in it): byte-identical Parquet landing zone', async () => {
     const a = await generateSample(
       {},
-      { bufferBytes: 4096, emrWorker: true, emrFileThread: true, encounterWorker: true },
+      {
+        bufferBytes: 4096,
+        emrWorker: true,
+        emrFileThread: true,
+        encounterWorker: true,
+        hashBeforeWorker: true,
+      },
     );
     const b = await generateSample(
       {},
       { bufferBytes: 8 << 20, emrWorker: false, emrFileThread: false, encounterWorker: false },
     );
+    const c = await generateSample({}, { encounterWorker: true, hashBeforeWorker: false });
     const hashes = hashFiles(a.dir);
     assert.deepEqual(Object.keys(hashes), [
       '_generation.json',
@@ -24,6 +31,7 @@ describe('generate is deterministic', () => {
       'staffing.parquet',
     ]);
     assert.deepEqual(hashFiles(b.dir), hashes);
+    assert.deepEqual(hashFiles(c.dir), hashes);
   });
 
   test('same seed and dirty rate: byte-identical CSV files and fault sidecar, EMR events in a worker thread or not', async () => {

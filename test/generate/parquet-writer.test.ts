@@ -7,10 +7,11 @@ import { LANDING_DATASETS, type LandingDataset } from '../../src/generate/datase
 import { CLAIM_ID, claimId } from '../../src/generate/datasets/record-ids.js';
 import { buildRoster } from '../../src/generate/emr/clinician.js';
 import { EmrEventsParquetFile } from '../../src/generate/emr/emr-events-parquet-file.js';
-import { takeBatch } from '../../src/generate/emr/event-batch.js';
+import { eventBatch } from '../../src/generate/emr/event-batch.js';
 import { EventColumns } from '../../src/generate/emr/event-columns.js';
 import { drawMetadata } from '../../src/generate/emr/event-metadata.js';
 import { eventTypeCode } from '../../src/generate/emr/event-types.js';
+import { sortedByTime } from '../../src/generate/emr/sorted-by-time.js';
 import { daysFromCivil } from '../../src/generate/output/landing-text-value.js';
 import { ParquetDatasetFile } from '../../src/generate/output/parquet-dataset-file.js';
 import { deriveStream } from '../../src/generate/random/derive-stream.js';
@@ -136,6 +137,27 @@ describe('the Parquet writer', () => {
 });
 
 describe('the EMR events fast path', () => {
+  test('a day is sorted by time, ties kept in array order, whatever the span of its times', () => {
+    for (const spread of [600, 50_000_000]) {
+      const events = new EventColumns(4);
+      const rng = deriveStream(3, 'sort');
+      for (let i = 0; i < 5_000; i++) events.push(1_743_400_000 + rng.int(spread), i, i % 7, i, i * 8);
+      const sorted = sortedByTime(events);
+      assert.equal(sorted.length, events.length);
+      const expected = [...Array(events.length).keys()].sort(
+        (a, b) => events.ts[a]! - events.ts[b]! || a - b,
+      );
+      assert.deepEqual([...sorted.clinician.subarray(0, sorted.length)], expected);
+      for (let k = 0; k < sorted.length; k++) {
+        const i = expected[k]!;
+        assert.equal(sorted.ts[k], events.ts[i]);
+        assert.equal(sorted.type[k], events.type[i]);
+        assert.equal(sorted.metadata[k], events.metadata[i]);
+        assert.equal(sorted.patient[k], events.patient[i]);
+      }
+    }
+  });
+
   test('writes the same rows as the text path, across row groups, with and without an order', async () => {
     const roster = buildRoster(deriveStream(1, 'clinicians'), 8, {}, [0.2, 0.2, 0.2, 0.2, 0.1, 0.1]);
     const events = new EventColumns();
@@ -158,7 +180,10 @@ describe('the EMR events fast path', () => {
     small.write(events, order, 0, 10);
     small.write(events, order, 10, 23);
     small.close();
-    const batch = takeBatch(events, order, 0, 23);
+    const inOrder = new EventColumns(4);
+    inOrder.table = events.table;
+    for (const i of order) inOrder.copy(events, i, events.patient[i]!);
+    const batch = eventBatch(inOrder, 23);
     const big = new EmrEventsParquetFile(join(dir, 'big.parquet'), roster);
     big.write(batch, undefined, 0, batch.length);
     big.close();

@@ -4,10 +4,25 @@ import { describe, test } from 'node:test';
 import { UsageError } from '../../src/errors/usage-error.js';
 import { mrnForPatient } from '../../src/generate/population/mrn-for-patient.js';
 import { createMrnHasher } from '../../src/privacy/mrn-hasher.js';
+import { createMrnHexWriter } from '../../src/privacy/mrn-hex-writer.js';
 
 const SALT = 'carelake-test-salt-0123456789';
 
 describe('MRN pseudonyms', () => {
+  test('written as bytes equal the string pseudonyms: every ASCII length that fits, long and UTF-8 salts', () => {
+    const out = Buffer.alloc(70);
+    for (const salt of [SALT, 'x'.repeat(64), 'x'.repeat(100), 'é-salt-with-utf8-0123456789']) {
+      const write = createMrnHexWriter(salt);
+      const hash = createMrnHasher(salt);
+      const inputs = [mrnForPatient(0, 42), mrnForPatient(123_456, 7)];
+      for (let n = 0; n <= 55; n++) inputs.push('7'.repeat(n));
+      for (const input of inputs) {
+        write(Buffer.from(input, 'latin1'), input.length, out, 3);
+        assert.equal(out.toString('latin1', 3, 67), hash(input), `${salt}: ${input}`);
+      }
+    }
+  });
+
   test('are HMAC-SHA-256 of the MRN keyed with the salt, 64 lowercase hex', () => {
     const hash = createMrnHasher(SALT)('MRN-000123456');
     assert.equal(hash, createHmac('sha256', SALT).update('MRN-000123456').digest('hex'));

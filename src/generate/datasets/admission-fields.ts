@@ -1,3 +1,4 @@
+import { maskedSsnText } from '../../privacy/synthetic-ssn.js';
 import { formatTimestamp } from '../output/timestamp-text.js';
 import type { Stay } from '../population/stay.js';
 import { HOSPITAL_UNITS } from '../reference/hospital-units.js';
@@ -16,7 +17,7 @@ export function admissionFields(stay: Stay): string[] {
   return [
     encounterId(stay.seq),
     p.mrnHash,
-    p.ssnMasked,
+    maskedSsnText(p.ssnSerial),
     formatTimestamp(stay.admit),
     formatTimestamp(stay.discharge),
     String(Math.floor(stay.discharge / DAY) - Math.floor(stay.admit / DAY)),

@@ -5,7 +5,7 @@ import { admissionFields } from './admission-fields.js';
 import { ClaimCountAllocator } from './claim-count-allocator.js';
 import { claimFields } from './claim-fields.js';
 import type { EncounterResult } from './encounter-writer.js';
-import { planClaims } from './plan-claims.js';
+import { type ClaimLine, planClaims } from './plan-claims.js';
 
 /** Where admissions and the claims of each admission go, whichever way they are written. */
 export interface EncounterOutput {
@@ -34,12 +34,15 @@ export function textEncounterOutput(
   const allocator = new ClaimCountAllocator(counts.claims, counts.admissions);
   let claimSeq = 0;
   let deniedClaims = 0;
+  const lines: ClaimLine[] = [];
   return {
     stay(stay) {
       admissions.write(admissionFields(stay));
       const n = allocator.next(rng, stay);
       if (n === 0) return;
-      for (const line of planClaims(rng, stay, n)) {
+      planClaims(rng, stay, n, lines);
+      for (let k = 0; k < n; k++) {
+        const line = lines[k]!;
         if (line.denial !== '') deniedClaims++;
         claims.write(claimFields(claimSeq++, stay, line));
       }

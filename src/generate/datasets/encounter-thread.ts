@@ -1,5 +1,6 @@
 import { BatchWorker } from '../output/batch-worker.js';
 import type { DrgCatalog } from '../population/drg-catalog.js';
+import type { PseudonymCache } from '../population/pseudonym-cache.js';
 import type { Stay } from '../population/stay.js';
 import type { EncounterJob } from './encounter-worker.js';
 import type { EncounterResult } from './encounter-writer.js';
@@ -13,7 +14,7 @@ export const STAYS_PER_BATCH = 4096;
  * thread packs each stay into a batch of columns and moves on. Same bytes as writing here.
  *
  * @example
- * const encounters = new EncounterThread(job, catalog);
+ * const encounters = new EncounterThread(job, catalog, undefined);
  * encounters.stay(stay);
  * await encounters.drain();
  * const { claims } = await encounters.close();
@@ -23,18 +24,23 @@ export class EncounterThread {
   private readonly drgIndex: Map<object, number>;
   private batch: StayBatch;
 
+  /**
+   * With `pseudonyms`, this thread hashes the MRNs and sends the pseudonyms with the stays: the
+   * better split when the worker also writes more claims than admissions.
+   */
   constructor(
     job: EncounterJob,
     catalog: DrgCatalog,
+    private readonly pseudonyms: PseudonymCache | undefined,
     private readonly batchSize = STAYS_PER_BATCH,
   ) {
     this.worker = new BatchWorker(new URL('./encounter-worker.js', import.meta.url), job);
     this.drgIndex = new Map(catalog.entries.map((e, i) => [e, i]));
-    this.batch = newStayBatch(batchSize);
+    this.batch = newStayBatch(batchSize, pseudonyms !== undefined);
   }
 
   stay(stay: Stay): void {
-    packStay(this.batch, stay, this.drgIndex);
+    packStay(this.batch, stay, this.drgIndex, this.pseudonyms);
     if (this.batch.length === this.batchSize) this.flush();
   }
 
@@ -55,6 +61,6 @@ export class EncounterThread {
     if (this.batch.length === 0) return;
     const full = this.batch;
     this.worker.send(full, stayBatchBuffers(full));
-    this.batch = newStayBatch(this.batchSize);
+    this.batch = newStayBatch(this.batchSize, this.pseudonyms !== undefined);
   }
 }

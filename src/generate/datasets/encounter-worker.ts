@@ -2,12 +2,12 @@
 // thread simulating the hospital only packs each stay into a batch. Acknowledges each batch
 // (the sender keeps only a few in flight) and answers 'close' with the counts.
 import { parentPort, workerData } from 'node:worker_threads';
-import { createMrnHasher } from '../../privacy/mrn-hasher.js';
+import { createMrnHexWriter } from '../../privacy/mrn-hex-writer.js';
 import { buildDrgCatalog } from '../population/drg-catalog.js';
 import { PseudonymCache } from '../population/pseudonym-cache.js';
 import { readDrgTable } from '../reference/drg-table.js';
 import { EncounterWriter } from './encounter-writer.js';
-import { type StayBatch, unpackStay } from './stay-batch.js';
+import type { StayBatch } from './stay-batch.js';
 
 /** How the worker is started. */
 export interface EncounterJob {
@@ -15,8 +15,8 @@ export interface EncounterJob {
   seed: number;
   counts: { admissions: number; claims: number };
   drgTablePath: string | undefined;
-  /** The hash salt, when stays arrive without pseudonyms (see PseudonymCache). */
-  salt?: string;
+  /** The hash salt: stays arrive without pseudonyms (see PseudonymCache). */
+  salt: string;
 }
 
 /** Messages the simulating thread sends. */
@@ -24,14 +24,12 @@ export type EncounterRequest = { type: 'batch'; batch: StayBatch } | { type: 'cl
 
 const job = workerData as EncounterJob;
 const catalog = buildDrgCatalog(readDrgTable(job.drgTablePath));
-const writer = new EncounterWriter(job.dir, job.seed, job.counts);
-const pseudonyms =
-  job.salt === undefined ? undefined : new PseudonymCache(createMrnHasher(job.salt), job.seed);
+const pseudonyms = new PseudonymCache(createMrnHexWriter(job.salt), job.seed);
+const writer = new EncounterWriter(job.dir, job.seed, job.counts, { catalog, pseudonyms });
 const port = parentPort!;
 port.on('message', (message: EncounterRequest) => {
   if (message.type === 'batch') {
-    const { batch } = message;
-    for (let i = 0; i < batch.length; i++) writer.stay(unpackStay(batch, i, catalog, pseudonyms));
+    writer.batch(message.batch);
     port.postMessage({ type: 'ack' });
   } else {
     port.postMessage({ type: 'closed', result: writer.close() });

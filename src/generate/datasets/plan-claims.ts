@@ -34,6 +34,10 @@ const denialPickers = new Map(
   Object.values(PAYERS).map((p) => [p.name, new WeightedPicker(Object.entries(p.denialMix))] as const),
 );
 
+// The services of the stay being planned: reused scratch (one stay at a time per thread).
+const serviceCpt: string[] = [];
+const serviceDay: number[] = [];
+
 /**
  * The `count` claims of one stay, each a billed service on a day within the stay: initial
  * hospital care on the admit date, discharge management on the discharge date, the DRG's
@@ -41,37 +45,51 @@ const denialPickers = new Map(
  * Each is priced from the chargemaster and adjudicated by the stay's payer: allowed and paid
  * amounts, or a CARC denial code (allowed and paid 0) at the payer's denial rate.
  *
+ * Fills lines[0 .. count), reusing the ClaimLine objects already there (adding what is missing):
+ * a claim costs no allocation, where arrays of tuples and fresh lines per stay were a large share
+ * of the claims writer's time. The lines are valid until the next call with the same array.
+ *
  * @example
- * planClaims(rng, stay, 3); // [{ cpt: '99223', serviceDay: …, denial: '' }, …]
+ * const lines: ClaimLine[] = [];
+ * planClaims(rng, stay, 3, lines); // lines[0] = { cpt: '99223', serviceDay: …, denial: '' }, …
  */
-export function planClaims(rng: Rng, stay: EncounterRow, count: number): ClaimLine[] {
+export function planClaims(rng: Rng, stay: EncounterRow, count: number, lines: ClaimLine[]): void {
   const admitDay = Math.floor(stay.admit / DAY);
   const dischargeDay = Math.floor(stay.discharge / DAY);
-  const anyDay = () => admitDay + rng.int(dischargeDay - admitDay + 1);
-  const services: [string, number][] = [[stay.edArrival !== null ? '99223' : '99222', admitDay]];
-  services.push([stay.los > 2 ? '99239' : '99238', dischargeDay]);
+  const span = dischargeDay - admitDay + 1;
+  let n = 0;
+  const add = (cpt: string, day: number) => {
+    serviceCpt[n] = cpt;
+    serviceDay[n++] = day;
+  };
+  add(stay.edArrival !== null ? '99223' : '99222', admitDay);
+  add(stay.los > 2 ? '99239' : '99238', dischargeDay);
   if (stay.drg.procedure !== undefined)
-    services.push([stay.drg.procedure, Math.min(dischargeDay, admitDay + rng.int(2))]);
-  if (stay.edArrival !== null) services.push([rng.chance(0.6) ? '99285' : '99284', admitDay]);
-  if (stay.unit === 0) services.push(['99291', anyDay()]);
-  while (services.length < count) {
+    add(stay.drg.procedure, Math.min(dischargeDay, admitDay + rng.int(2)));
+  if (stay.edArrival !== null) add(rng.chance(0.6) ? '99285' : '99284', admitDay);
+  if (stay.unit === 0) add('99291', admitDay + rng.int(span));
+  while (n < count) {
     const cpt = DAILY_SERVICES.pick(rng);
     // A stroke workup images the head; elsewhere the rarest daily service is a therapy evaluation.
-    services.push([cpt === '97161' && stay.drg.code === '065' ? '70450' : cpt, anyDay()]);
+    add(cpt === '97161' && stay.drg.code === '065' ? '70450' : cpt, admitDay + rng.int(span));
   }
   const payer = PAYERS[stay.patient.payer]!;
-  return services.slice(0, count).map(([cpt, serviceDay]) => {
+  const paidShare = payer.name === 'Self-Pay' ? 0.45 : 1 - payer.patientShare;
+  while (lines.length < count) {
+    lines.push({ cpt: '', icd10: '', serviceDay: 0, billed: 0, allowed: 0, paid: 0, denial: '' });
+  }
+  for (let k = 0; k < count; k++) {
+    const cpt = serviceCpt[k]!;
+    const line = lines[k]!;
     const billed = Math.round(CPT_CODES[cpt]!.chargeCents * rng.logNormal(1, 0.12));
     const denied = rng.chance(payer.denialRate);
     const allowed = denied ? 0 : Math.round(billed * payer.allowedShare * rng.logNormal(1, 0.06));
-    return {
-      cpt,
-      icd10: rng.chance(0.8) ? stay.icd10 : SECONDARY_DX[rng.int(SECONDARY_DX.length)]!,
-      serviceDay,
-      billed,
-      allowed,
-      paid: denied ? 0 : Math.round(allowed * (payer.name === 'Self-Pay' ? 0.45 : 1 - payer.patientShare)),
-      denial: denied ? denialPickers.get(payer.name)!.pick(rng) : '',
-    };
-  });
+    line.cpt = cpt;
+    line.icd10 = rng.chance(0.8) ? stay.icd10 : SECONDARY_DX[rng.int(SECONDARY_DX.length)]!;
+    line.serviceDay = serviceDay[k]!;
+    line.billed = billed;
+    line.allowed = allowed;
+    line.paid = denied ? 0 : Math.round(allowed * paidShare);
+    line.denial = denied ? denialPickers.get(payer.name)!.pick(rng) : '';
+  }
 }

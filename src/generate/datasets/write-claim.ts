@@ -4,21 +4,22 @@ import type { ClaimLine } from './plan-claims.js';
 import { CLAIM_ID } from './record-ids.js';
 
 /**
- * Writes one claims row as typed values (the clean Parquet fast path): the same values
+ * Writes one claims row as typed values (the clean Parquet fast path), the encounter id as the
+ * bytes of its text: the same values
  * claimFields gives as text, in LANDING_DATASETS.claims order.
  *
  * @example
- * writeClaim(file, 0, stay, encounterId(stay.seq), line);
+ * writeClaim(file, 0, stay, encounterIds.of(stay.seq), line);
  */
 export function writeClaim(
   file: ParquetDatasetFile,
   seq: number,
   stay: EncounterRow,
-  encounter: string,
+  encounter: Uint8Array,
   line: ClaimLine,
 ): void {
   file.sequentialId(0, CLAIM_ID.prefix, CLAIM_ID.digits, seq);
-  file.text(1, encounter);
+  file.textBytes(1, encounter, 0, encounter.length);
   file.text(2, stay.patient.payer);
   file.text(3, line.cpt);
   file.text(4, line.icd10);

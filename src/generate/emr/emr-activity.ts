@@ -6,12 +6,12 @@ import type { Clinician } from './clinician.js';
 import type { EmrPlan } from './emr-plan.js';
 import { EventColumns } from './event-columns.js';
 import { shiftEvents } from './shift-events.js';
-import { sortByTime } from './sort-by-time.js';
+import { sortedByTime } from './sorted-by-time.js';
 
 const DAY = 86_400;
 
-/** Receives events in file order: event `order[k]` of `events`, for k in [from, to). */
-export type EventSink = (events: EventColumns, order: Int32Array, from: number, to: number) => void;
+/** Receives events in file order: events 0 … count - 1 of `events`, which the sink may keep. */
+export type EventSink = (events: EventColumns, count: number) => void;
 
 /**
  * The EMR audit log, one simulated day at a time, written in time order. A day's shifts are
@@ -21,7 +21,7 @@ export type EventSink = (events: EventColumns, order: Int32Array, from: number, 
  * before 05:00). Ties keep carried-over events first, then clinician, then shift order.
  *
  * @example
- * const emr = new EmrActivity(42, roster, plan, (events, order, from, to) => …);
+ * const emr = new EmrActivity(42, roster, plan, (events, count) => …);
  * emr.day(d, dayStart, census);
  * emr.finish();
  */
@@ -93,15 +93,16 @@ export class EmrActivity {
   private flushBefore(time: number): void {
     const events = this.pending;
     if (events.length === 0) return;
-    const order = sortByTime(events);
+    const sorted = sortedByTime(events);
     let k = 0;
-    while (k < order.length && events.ts[order[k]!]! < time) k++;
-    this.emit(events, order, 0, k);
+    while (k < sorted.length && sorted.ts[k]! < time) k++;
     // The rest (a night shift's tail) moves to the front of the next day's events, in time order.
+    // Copied before emitting: the sink may take the sorted columns (see EmrFileThread).
     const rest = this.spare;
     rest.clear();
-    for (let j = k; j < order.length; j++) rest.copy(events, order[j]!, events.patient[order[j]!]!);
+    for (let j = k; j < sorted.length; j++) rest.copy(sorted, j, sorted.patient[j]!);
     rest.table = events.table;
+    this.emit(sorted, k);
     events.clear();
     this.spare = events;
     this.pending = rest;

@@ -1,17 +1,17 @@
 import { BatchWorker } from '../output/batch-worker.js';
 import type { EmrJob } from './emr-job.js';
-import { batchBuffers, takeBatch } from './event-batch.js';
+import { batchBuffers, eventBatch } from './event-batch.js';
 import type { EventColumns } from './event-columns.js';
 
 /**
- * Writes emr_events.parquet in a thread of its own: `write` hands a copy of the events over and
+ * Writes emr_events.parquet in a thread of its own: `write` hands the events' buffers over and
  * returns at once; `drain` waits while too many batches are in flight. The file's bytes are the
  * same as writing in this thread, since the batches arrive in order and row groups are cut by
  * row count.
  *
  * @example
  * const file = new EmrFileThread(job, path);
- * file.write(events, order, 0, k);
+ * file.write(sorted, k);
  * await file.drain();
  * const rows = await file.close();
  */
@@ -22,9 +22,10 @@ export class EmrFileThread {
     this.worker = new BatchWorker(new URL('./emr-file-worker.js', import.meta.url), { job, path });
   }
 
-  write(events: EventColumns, order: Int32Array, from: number, to: number): void {
-    if (to <= from) return;
-    const batch = takeBatch(events, order, from, to);
+  /** Sends events 0 … count - 1, taking the columns' buffers: the caller is done with them. */
+  write(events: EventColumns, count: number): void {
+    if (count <= 0) return;
+    const batch = eventBatch(events, count);
     this.worker.send(batch, batchBuffers(batch));
   }
 

@@ -67,9 +67,7 @@ export function startEmr(job: EmrJob): EmrRun {
   if (job.output.format === 'parquet' && job.output.rate <= 0 && job.fileThread) {
     // Clean Parquet with a file thread: this thread generates, the other encodes and writes.
     const file = new EmrFileThread(job, path);
-    const activity = new EmrActivity(job.seed, roster, plan, (events, order, from, to) =>
-      file.write(events, order, from, to),
-    );
+    const activity = new EmrActivity(job.seed, roster, plan, (events, count) => file.write(events, count));
     return {
       day: async (day, dayStart, census) => {
         activity.day(day, dayStart, census);
@@ -85,8 +83,8 @@ export function startEmr(job: EmrJob): EmrRun {
   if (job.output.format === 'parquet' && job.output.rate <= 0) {
     // Clean Parquet, the default: events go from columns to the file with no text in between.
     const file = new EmrEventsParquetFile(path, roster);
-    const activity = new EmrActivity(job.seed, roster, plan, (events, order, from, to) =>
-      file.write(events, order, from, to),
+    const activity = new EmrActivity(job.seed, roster, plan, (events, count) =>
+      file.write(events, undefined, 0, count),
     );
     return {
       day: (day, dayStart, census) => activity.day(day, dayStart, census),
@@ -100,8 +98,8 @@ export function startEmr(job: EmrJob): EmrRun {
   }
   const out = openRowOutput(job.dir, LANDING_DATASETS.emr_events, job.output);
   let seq = 0;
-  const activity = new EmrActivity(job.seed, roster, plan, (events, order, from, to) => {
-    for (let k = from; k < to; k++) out.write(eventFields(seq++, events, order[k]!, roster));
+  const activity = new EmrActivity(job.seed, roster, plan, (events, count) => {
+    for (let k = 0; k < count; k++) out.write(eventFields(seq++, events, k, roster));
   });
   return {
     day: (day, dayStart, census) => activity.day(day, dayStart, census),

@@ -2,7 +2,7 @@
 // each day's census (in order), answers "done" per day so the main thread can keep it fed but
 // never far ahead, and the result when told to finish.
 import { parentPort, workerData } from 'node:worker_threads';
-import { createMrnHasher } from '../../privacy/mrn-hasher.js';
+import { createMrnHexWriter } from '../../privacy/mrn-hex-writer.js';
 import { PseudonymCache } from '../population/pseudonym-cache.js';
 import { type CensusSnapshot, restoreCensus } from './census-snapshot.js';
 import { type EmrJob, startEmr } from './emr-job.js';
@@ -16,7 +16,7 @@ const port = parentPort!;
 const job = workerData as EmrJob;
 const run = startEmr(job);
 const pseudonyms =
-  job.salt === undefined ? undefined : new PseudonymCache(createMrnHasher(job.salt), job.seed);
+  job.salt === undefined ? undefined : new PseudonymCache(createMrnHexWriter(job.salt), job.seed);
 // Days may wait on the file thread: handle messages strictly one after another.
 let queue = Promise.resolve();
 port.on('message', (message: EmrWorkerRequest) => {

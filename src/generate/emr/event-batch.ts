@@ -12,32 +12,16 @@ export interface EventBatch {
 }
 
 /**
- * Copies events `order[from]` … `order[to - 1]` into a batch of their own, in that order.
+ * Events 0 … count - 1 of `events` as a batch, sharing their buffers (not copied): for columns
+ * the caller is done with, such as a day's sorted copy (see sortedByTime).
  *
  * @example
- * const batch = takeBatch(events, order, 0, k);
+ * const batch = eventBatch(sorted, k);
  * port.postMessage(batch, batchBuffers(batch));
  */
-export function takeBatch(events: EventColumns, order: Int32Array, from: number, to: number): EventBatch {
-  const n = to - from;
-  const batch: EventBatch = {
-    length: n,
-    ts: new Float64Array(n),
-    clinician: new Int32Array(n),
-    type: new Uint8Array(n),
-    metadata: new Float64Array(n),
-    patient: new Int32Array(n),
-    table: events.table,
-  };
-  for (let k = 0; k < n; k++) {
-    const i = order[from + k]!;
-    batch.ts[k] = events.ts[i]!;
-    batch.clinician[k] = events.clinician[i]!;
-    batch.type[k] = events.type[i]!;
-    batch.metadata[k] = events.metadata[i]!;
-    batch.patient[k] = events.patient[i]!;
-  }
-  return batch;
+export function eventBatch(events: EventColumns, count: number): EventBatch {
+  const { ts, clinician, type, metadata, patient, table } = events;
+  return { length: count, ts, clinician, type, metadata, patient, table };
 }
 
 /**

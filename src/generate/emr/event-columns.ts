@@ -10,13 +10,23 @@
  */
 export class EventColumns {
   length = 0;
-  ts = new Float64Array(1024);
-  clinician = new Int32Array(1024);
-  type = new Uint8Array(1024);
-  metadata = new Float64Array(1024);
-  patient = new Int32Array(1024);
+  ts: Float64Array;
+  clinician: Int32Array;
+  type: Uint8Array;
+  metadata: Float64Array;
+  patient: Int32Array;
   /** Patient pseudonyms the `patient` indices refer to. */
   table: string[] = [];
+
+  /** Room for `capacity` events before the columns grow. */
+  constructor(capacity = 1024) {
+    const n = Math.max(1, capacity);
+    this.ts = new Float64Array(n);
+    this.clinician = new Int32Array(n);
+    this.type = new Uint8Array(n);
+    this.metadata = new Float64Array(n);
+    this.patient = new Int32Array(n);
+  }
 
   push(ts: number, clinician: number, type: number, patient: number, metadata: number): void {
     const i = this.length;

@@ -70,6 +70,31 @@ export class ParquetDatasetFile implements LandingFile {
     else this.chunks[i]!.text(s);
   }
 
+  /**
+   * Text `n` bytes long at `at` in `source` (ASCII), copied with no string built: for values a
+   * writer keeps as bytes (pseudonyms, masked SSNs).
+   */
+  textBytes(i: number, source: Uint8Array, at: number, n: number): void {
+    const chunk = this.plain[i]!;
+    chunk.levels.add(1);
+    const out = chunk.values;
+    out.ensure(4 + n);
+    out.int32(n);
+    const b = out.buffer;
+    let to = out.length;
+    for (let k = 0; k < n; k++) b[to++] = source[at + k]!;
+    out.length = to;
+  }
+
+  /**
+   * A dictionary-encoded text known by the small number `key` (a code), `texts[key]`: a table
+   * read per row where a string key costs a hash lookup.
+   */
+  code(i: number, key: number, texts: readonly string[]): void {
+    const chunk = this.chunks[i] as DictionaryChunk;
+    if (!chunk.refer(key)) chunk.define(key, texts[key]!);
+  }
+
   nul(i: number): void {
     this.chunks[i]!.nul();
   }

@@ -46,7 +46,7 @@ export function burnIn(
     }
   }
   returns.forEach((r) => {
-    r.patient.lastDischarge = undefined;
+    r.patient.lastDischarge = Number.NEGATIVE_INFINITY;
   });
   return order;
 }

@@ -11,23 +11,30 @@ import type { CensusEntry } from './census-entry.js';
  * census.countInUnit(unit, dayStart + 7 * 3600);
  */
 export class Census<S extends CensusEntry = CensusEntry> {
-  private active: S[] = [];
-  private byUnit: S[][];
+  private readonly active: S[] = [];
+  private readonly byUnit: S[][];
+  // Discharge times of `active` and of each unit's list, in the same order: pruning reads
+  // these packed numbers rather than every stay object (a cache miss each, every day).
+  private readonly activeEnds: number[] = [];
+  private readonly unitEnds: number[][];
 
   constructor(units: number) {
     this.byUnit = Array.from({ length: units }, () => []);
+    this.unitEnds = Array.from({ length: units }, () => []);
   }
 
   add(stay: S): void {
     this.active.push(stay);
+    this.activeEnds.push(stay.discharge);
     this.byUnit[stay.unit]!.push(stay);
+    this.unitEnds[stay.unit]!.push(stay.discharge);
   }
 
   /** Forgets stays discharged before `time`. */
   dropDischargedBefore(time: number): void {
-    const keep = (s: S) => s.discharge >= time;
-    this.active = this.active.filter(keep);
-    this.byUnit = this.byUnit.map((list) => list.filter(keep));
+    // In place: runs every simulated day over the whole census.
+    keepDischargedFrom(this.active, this.activeEnds, time);
+    for (let u = 0; u < this.byUnit.length; u++) keepDischargedFrom(this.byUnit[u]!, this.unitEnds[u]!, time);
   }
 
   /** Patients in `unit` at `time` (admitted at or before it, not yet discharged). */
@@ -75,4 +82,19 @@ export class Census<S extends CensusEntry = CensusEntry> {
     const present = list.filter(ok);
     return present.length === 0 ? undefined : present[rng.int(present.length)];
   }
+}
+
+// Drops the stays of `list` discharged before `time` (`ends` holds their discharges), keeping
+// the others in order.
+function keepDischargedFrom(list: CensusEntry[], ends: number[], time: number): void {
+  let kept = 0;
+  for (let i = 0; i < ends.length; i++) {
+    const end = ends[i]!;
+    if (end >= time) {
+      list[kept] = list[i]!;
+      ends[kept++] = end;
+    }
+  }
+  list.length = kept;
+  ends.length = kept;
 }

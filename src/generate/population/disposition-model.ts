@@ -22,6 +22,18 @@ export interface DispositionInputs {
   icu: boolean;
 }
 
+// Dispositions of survivors, in the order their weights are laid out.
+const SURVIVED: readonly Disposition[] = [
+  'Home',
+  'Home Health',
+  'SNF',
+  'Rehab',
+  'Hospice',
+  'AMA',
+  'Transfer',
+];
+const WEIGHTS = new Float64Array(SURVIVED.length);
+
 /**
  * Draws the discharge disposition: in-hospital death (about 2–3%, higher with age, comorbidity,
  * ICU care and deadly DRGs such as sepsis), then home, home health, skilled nursing (older and
@@ -35,21 +47,22 @@ export function drawDisposition(rng: Rng, x: DispositionInputs): Disposition {
     -5.1 + 0.04 * (x.age - 65) + 0.13 * x.charlson + x.drgMortality + 0.3 * x.frailty + (x.icu ? 0.9 : 0);
   if (rng.float() < 1 / (1 + Math.exp(-deathLogit))) return 'Expired';
   const rehabDrg = x.drgCode === '065' || x.drgCode === '470';
-  const weights: [Disposition, number][] = [
-    ['Home', 62],
-    ['Home Health', 10 + 0.5 * Math.max(0, x.age - 60)],
-    ['SNF', 4 + 0.7 * Math.max(0, x.age - 68) + 1.5 * x.charlson],
-    ['Rehab', rehabDrg ? 14 : 2],
-    ['Hospice', 0.5 + 1.2 * Math.max(0, x.charlson - 4)],
-    ['AMA', x.age < 50 ? 3 : 0.6],
-    ['Transfer', 2],
-  ];
+  // Weights in a scratch array reused by every call: a fresh table of [name, weight] pairs was
+  // eight allocations per stay. Same weights, same order, same sums.
+  const w = WEIGHTS;
+  w[0] = 62;
+  w[1] = 10 + 0.5 * Math.max(0, x.age - 60);
+  w[2] = 4 + 0.7 * Math.max(0, x.age - 68) + 1.5 * x.charlson;
+  w[3] = rehabDrg ? 14 : 2;
+  w[4] = 0.5 + 1.2 * Math.max(0, x.charlson - 4);
+  w[5] = x.age < 50 ? 3 : 0.6;
+  w[6] = 2;
   let total = 0;
-  for (const [, w] of weights) total += w;
+  for (let k = 0; k < w.length; k++) total += w[k]!;
   let u = rng.float() * total;
-  for (const [name, w] of weights) {
-    u -= w;
-    if (u < 0) return name;
+  for (let k = 0; k < w.length; k++) {
+    u -= w[k]!;
+    if (u < 0) return SURVIVED[k]!;
   }
   return 'Home';
 }

@@ -10,9 +10,34 @@ const MULTIPLIER = 618_033_989;
  * mrnForPatient(0, 42); // 'MRN-…' (9 digits)
  */
 export function mrnForPatient(index: number, seed: number): string {
+  return `MRN-${String(mrnValue(index, seed)).padStart(9, '0')}`;
+}
+
+/** Length of an MRN in bytes ('MRN-' and nine digits). */
+export const MRN_BYTES = 13;
+
+/**
+ * The same MRN as mrnForPatient, written as ASCII bytes into out[0 .. MRN_BYTES): for hashing
+ * with no string built (see createMrnHexWriter).
+ *
+ * @example
+ * writeMrnForPatient(0, 42, bytes); // bytes = 'MRN-…'
+ */
+export function writeMrnForPatient(index: number, seed: number, out: Uint8Array): void {
+  out[0] = 77; // M
+  out[1] = 82; // R
+  out[2] = 78; // N
+  out[3] = 45; // -
+  let value = mrnValue(index, seed);
+  for (let i = MRN_BYTES - 1; i >= 4; i--) {
+    out[i] = 48 + (value % 10);
+    value = Math.floor(value / 10);
+  }
+}
+
+function mrnValue(index: number, seed: number): number {
   const offset = (seed * 2_654_435_761) % SPACE;
-  const value = (mulMod(index % SPACE, MULTIPLIER) + offset) % SPACE;
-  return `MRN-${String(value).padStart(9, '0')}`;
+  return (mulMod(index % SPACE, MULTIPLIER) + offset) % SPACE;
 }
 
 // a·b mod 10^9 without leaving exact double precision: split b into 15-bit halves.

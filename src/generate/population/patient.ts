@@ -1,6 +1,12 @@
-import { maskedSyntheticSsn } from '../../privacy/synthetic-ssn.js';
+import { maskedSsnSerial } from '../../privacy/synthetic-ssn.js';
 import type { Rng } from '../random/rng.js';
+import type { DrgEntry } from './drg-catalog.js';
 import { payerForAge } from './payer-for-age.js';
+
+/** ED arrivals a patient's history keeps (prior ED visits look back six months). */
+export const ED_HISTORY = 8;
+const NONE = Number.NEGATIVE_INFINITY;
+const DAY = 86_400;
 
 /** A simulated patient: who they are and the history that shapes their next stay. */
 export interface Patient {
@@ -10,22 +16,33 @@ export interface Patient {
    * then: patients seen only in the burn-in are never hashed). The MRN itself is never stored.
    */
   mrnHash: string;
-  ssnMasked: string;
+  /** Serial of the synthetic SSN: its masked form is all any output shows (see maskedSsnText). */
+  ssnSerial: number;
   gender: 'F' | 'M' | 'U';
   payer: string;
-  /** Age at `firstSeen`. */
+  /** Age on `firstSeenDay`. */
   ageAtFirst: number;
-  firstSeen: number;
+  /**
+   * Days since 1970-01-01 of the first arrival: a small integer V8 stores in the object, where
+   * epoch seconds (above 2^30) were a separate heap number to fetch per stay.
+   */
+  firstSeenDay: number;
   /** Hidden frailty (standard normal): drives comorbidity, ED use and readmission, but is not in
    * any output, so a model built on the outputs cannot be perfect. */
   frailty: number;
   cancer: boolean;
   charlson: number;
-  /** ED arrival times (epoch seconds) of earlier stays, newest last. */
+  /**
+   * ED arrival times (epoch seconds) of the last ED_HISTORY earlier stays, a ring written at
+   * `edCount % ED_HISTORY`; -Infinity in unused slots. Fixed size: no growth or shift per stay.
+   */
   edArrivals: number[];
-  /** DRG code and discharge time of the previous stay. */
-  lastDrg: string | undefined;
-  lastDischarge: number | undefined;
+  edCount: number;
+  /** DRG and discharge time of the previous stay (null and -Infinity before the first). Never
+   * undefined, so the fields keep one representation (undefined then a number made V8
+   * generalise every patient's shape). */
+  lastDrg: DrgEntry | null;
+  lastDischarge: number;
   /** Stays so far, and how many of them were written (not burn-in). */
   stays: number;
   writtenStays: number;
@@ -47,17 +64,18 @@ export function createPatient(rng: Rng, index: number, time: number): Patient {
   return {
     index,
     mrnHash: '',
-    ssnMasked: maskedSyntheticSsn((n) => rng.int(n)),
+    ssnSerial: maskedSsnSerial((n) => rng.int(n)),
     gender: u < 0.52 ? 'F' : u < 0.995 ? 'M' : 'U',
     payer: payerForAge(age, rng),
     ageAtFirst: age,
-    firstSeen: time,
+    firstSeenDay: time / DAY,
     frailty,
     cancer: !child && rng.chance(0.03 + 0.0015 * Math.max(0, age - 40)),
     charlson: Math.min(15, rng.poisson(charlsonMean)),
-    edArrivals: [],
-    lastDrg: undefined,
-    lastDischarge: undefined,
+    edArrivals: [NONE, NONE, NONE, NONE, NONE, NONE, NONE, NONE],
+    edCount: 0,
+    lastDrg: null,
+    lastDischarge: NONE,
     stays: 0,
     writtenStays: 0,
   };

@@ -1,16 +1,26 @@
 import type { Rng } from '../random/rng.js';
 import { HOSPITAL_UNITS } from '../reference/hospital-units.js';
 import { chooseUnit } from './choose-unit.js';
-import { drawDisposition } from './disposition-model.js';
+import { type DispositionInputs, drawDisposition } from './disposition-model.js';
 import type { AdmitType, DrgCatalog, DrgEntry } from './drg-catalog.js';
 import { LOS_SIGMA } from './drg-catalog.js';
-import type { Patient } from './patient.js';
+import { ED_HISTORY, type Patient } from './patient.js';
 import type { Stay } from './stay.js';
 import { DISCHARGE_HOUR, ED_ARRIVAL_HOUR, ELECTIVE_ADMIT_HOUR, URGENT_ADMIT_HOUR } from './time-profiles.js';
 
 const DAY = 86_400;
 const YEAR = 365.25 * DAY;
 const HALF_YEAR = 183 * DAY;
+// Reused for every stay: a fresh inputs object per call was allocated (drawDisposition is not
+// always inlined). planStay never runs re-entrantly.
+const DISPOSITION_INPUTS: DispositionInputs = {
+  age: 0,
+  charlson: 0,
+  frailty: 0.5,
+  drgCode: '',
+  drgMortality: 0.5,
+  icu: false,
+};
 
 /** Why a patient arrives on a given day. */
 export type ArrivalKind = 'new' | 'readmission' | 'later';
@@ -37,7 +47,7 @@ export function planStay(
   kind: ArrivalKind,
   dayStart: number,
 ): Stay {
-  const age = patient.ageAtFirst + Math.floor((dayStart - patient.firstSeen) / YEAR);
+  const age = patient.ageAtFirst + Math.floor((dayStart - patient.firstSeenDay * DAY) / YEAR);
   const weekend = isWeekend(dayStart);
   const admitType = drawAdmitType(rng, age < 18 || kind === 'readmission', weekend);
   const drg = drawDrg(rng, ctx.catalog, patient, admitType, age, kind);
@@ -61,20 +71,23 @@ export function planStay(
     1,
     Math.round(drg.losMedian * Math.exp(LOS_SIGMA * rng.normal() + 0.08 * patient.frailty)),
   );
-  const disposition = drawDisposition(rng, {
-    age,
-    charlson: patient.charlson,
-    frailty: patient.frailty,
-    drgCode: drg.code,
-    drgMortality: drg.mortality,
-    icu: HOSPITAL_UNITS[unit]!.name === 'ICU',
-  });
+  const inputs = DISPOSITION_INPUTS;
+  inputs.age = age;
+  inputs.charlson = patient.charlson;
+  inputs.frailty = patient.frailty;
+  inputs.drgCode = drg.code;
+  inputs.drgMortality = drg.mortality;
+  inputs.icu = HOSPITAL_UNITS[unit]!.name === 'ICU';
+  const disposition = drawDisposition(rng, inputs);
   const dischargeDay = Math.floor(admit / DAY) + los;
   const dischargeHour = disposition === 'Expired' ? rng.int(24) : DISCHARGE_HOUR.pick(rng);
   const discharge = dischargeDay * DAY + dischargeHour * 3600 + rng.int(3600);
 
   const since = (edArrival ?? admit) - HALF_YEAR;
-  const priorEd = patient.edArrivals.filter((t) => t >= since).length;
+  let priorEd = 0;
+  // Indexed, not for-of: the iterator and its results were allocated per stay (measured).
+  const arrivals = patient.edArrivals;
+  for (let k = 0; k < arrivals.length; k++) if (arrivals[k]! >= since) priorEd++;
   const edVisitsPrior6m = priorEd + rng.poisson(Math.exp(-1.1 + 0.7 * patient.frailty));
   const base = HOSPITAL_UNITS[unit]!.baseAcuity;
   const acuity = base + 0.35 * (drg.relativeWeight - 1) + 0.08 * (patient.charlson - 2) + 0.3 * rng.normal();
@@ -94,15 +107,15 @@ export function planStay(
     age,
     charlson: patient.charlson,
     edVisitsPrior6m,
-    readmit: patient.lastDischarge !== undefined && admit - patient.lastDischarge <= 30 * DAY,
+    // -Infinity before the first stay: never within 30 days.
+    readmit: admit - patient.lastDischarge <= 30 * DAY,
     acuity: Math.round(Math.min(5, Math.max(1, acuity)) * 10) / 10,
   };
   if (edArrival !== null) {
-    patient.edArrivals.push(edArrival);
-    if (patient.edArrivals.length > 8) patient.edArrivals.shift();
+    patient.edArrivals[patient.edCount++ % ED_HISTORY] = edArrival;
   }
   patient.lastDischarge = discharge;
-  patient.lastDrg = drg.code;
+  patient.lastDrg = drg;
   patient.stays++;
   return stay;
 }
@@ -127,9 +140,9 @@ function drawDrg(
   age: number,
   kind: ArrivalKind,
 ): DrgEntry {
-  if (kind === 'readmission' && patient.lastDrg !== undefined && rng.chance(0.35)) {
-    const same = catalog.byCode.get(patient.lastDrg);
-    if (same !== undefined && same.elective < 0.5 && (age >= 18 || same.pediatric > 0)) return same;
+  if (kind === 'readmission' && patient.lastDrg !== null && rng.chance(0.35)) {
+    const same = patient.lastDrg;
+    if (same.elective < 0.5 && (age >= 18 || same.pediatric > 0)) return same;
   }
   return age < 18 ? catalog.pediatric.pick(rng) : catalog.adult[admitType].pick(rng);
 }

@@ -26,6 +26,8 @@ export class ReturnQueue {
   // No bucket is below this day.
   private cursor = Number.POSITIVE_INFINITY;
   private count = 0;
+  // Highest order pushed so far: no bucket holds a higher one.
+  private maxOrder = Number.NEGATIVE_INFINITY;
 
   get size(): number {
     return this.count;
@@ -37,10 +39,17 @@ export class ReturnQueue {
       bucket = [];
       this.buckets.set(item.day, bucket);
     }
-    // Orders arrive increasing in practice; keep the bucket sorted if one does not.
-    let i = bucket.length;
-    while (i > 0 && bucket[i - 1]!.order > item.order) i--;
-    bucket.splice(i, 0, item);
+    // Orders arrive increasing in practice: then the item goes last with no look at the bucket
+    // (reading its last item, long untouched, was a cache miss per push). Otherwise keep the
+    // bucket sorted.
+    if (item.order > this.maxOrder) {
+      bucket.push(item);
+      this.maxOrder = item.order;
+    } else {
+      let i = bucket.length;
+      while (i > 0 && bucket[i - 1]!.order > item.order) i--;
+      bucket.splice(i, 0, item);
+    }
     if (item.day < this.cursor) this.cursor = item.day;
     this.count++;
   }

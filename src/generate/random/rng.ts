@@ -8,10 +8,9 @@
  * rng.float(); // in [0, 1)
  */
 export class Rng {
-  private a: number;
-  private b: number;
-  private c: number;
-  private d: number;
+  // a, b, c, d in an Int32Array: as object fields, 32-bit values outside V8's small-integer
+  // range are boxed doubles, which made each draw about twice as slow (measured).
+  private readonly s = new Int32Array(4);
   // The kept second normal, valid when hasSpare. A number field that never holds undefined keeps
   // V8's double representation, so storing a spare updates it in place instead of allocating a
   // heap number per draw (normals are drawn millions of times per run).
@@ -19,19 +18,23 @@ export class Rng {
   private hasSpare = false;
 
   constructor(state: readonly [number, number, number, number]) {
-    [this.a, this.b, this.c, this.d] = state.map((x) => x | 0) as [number, number, number, number];
+    for (let i = 0; i < 4; i++) this.s[i] = state[i]! | 0;
     // Mix the state so that nearby seeds do not give correlated first draws.
     for (let i = 0; i < 15; i++) this.uint32();
   }
 
   /** A uniform 32-bit unsigned integer. */
   uint32(): number {
-    const t = (((this.a + this.b) | 0) + this.d) | 0;
-    this.d = (this.d + 1) | 0;
-    this.a = this.b ^ (this.b >>> 9);
-    this.b = (this.c + (this.c << 3)) | 0;
-    this.c = (this.c << 21) | (this.c >>> 11);
-    this.c = (this.c + t) | 0;
+    const s = this.s;
+    const a = s[0]!;
+    const b = s[1]!;
+    const c = s[2]!;
+    const d = s[3]!;
+    const t = (((a + b) | 0) + d) | 0;
+    s[3] = (d + 1) | 0;
+    s[0] = b ^ (b >>> 9);
+    s[1] = (c + (c << 3)) | 0;
+    s[2] = (((c << 21) | (c >>> 11)) + t) | 0;
     return t >>> 0;
   }
 

@@ -6,7 +6,7 @@
 -- admission 0–30 days after its discharge date. The later stay carries readmit_30d.
 -- Inputs: lh_bronze.dbo.bronze_healthcare_admissions and `superseded` (its earlier deliveries of a
 -- repeated encounter_id, ranked by the runner). Parameter: $source_time_zone.
-with latest as (
+with latest as not materialized (
     select bronze.*
     from lh_bronze.dbo.bronze_healthcare_admissions as bronze
     anti join superseded
@@ -15,9 +15,10 @@ with latest as (
         and superseded._bronze_ingested_at = bronze._bronze_ingested_at
 ),
 
-stays as (
+stays as not materialized (
     select
         *,
+        hash(mrn_hash) as patient_hash,
         cast(timezone($source_time_zone, admit_dt) as date) as admit_date,
         cast(timezone($source_time_zone, discharge_dt) as date) as discharge_date,
         discharge_dt < admit_dt as los_negative,
@@ -29,13 +30,19 @@ stays as (
     from latest
 ),
 
+patient_stays as (
+    select encounter_id, mrn_hash, patient_hash, admit_dt, admit_date, discharge_date, unplanned, index_eligible
+    from stays
+),
+
 readmission_pairs as (
     select
         index_stay.encounter_id as index_encounter_id,
         later_stay.encounter_id as readmit_encounter_id
-    from stays as index_stay
-    inner join stays as later_stay
-        on later_stay.mrn_hash = index_stay.mrn_hash
+    from patient_stays as index_stay
+    inner join patient_stays as later_stay
+        on later_stay.patient_hash = index_stay.patient_hash
+        and later_stay.mrn_hash = index_stay.mrn_hash
         and later_stay.encounter_id <> index_stay.encounter_id
         and later_stay.admit_dt > index_stay.admit_dt
     where index_stay.index_eligible
@@ -43,11 +50,13 @@ readmission_pairs as (
         and later_stay.admit_date - index_stay.discharge_date between 0 and 30
 ),
 
-sequenced as (
+patient_history as (
     select
-        *,
-        admit_date - lag(discharge_date) over (partition by mrn_hash order by admit_dt, encounter_id) as days_since_last_discharge
-    from stays
+        encounter_id,
+        admit_date - lag(discharge_date) over (partition by patient_hash, mrn_hash order by admit_dt, encounter_id) as days_since_last_discharge,
+        encounter_id in (select readmit_encounter_id from readmission_pairs) as readmit_30d,
+        case when encounter_id in (select index_encounter_id from readmission_pairs) then 1 else 0 end as readmitted_within_30d
+    from patient_stays
 )
 
 select
@@ -75,10 +84,10 @@ select
     case when ed_arrival_dt <= admit_dt then (epoch(admit_dt) - epoch(ed_arrival_dt)) / 60.0 end as ed_to_admit_minutes,
     case when ed_decision_dt <= admit_dt then (epoch(admit_dt) - epoch(ed_decision_dt)) / 60.0 end as ed_boarding_minutes,
     readmit_flag as readmit_flag_reported,
-    encounter_id in (select readmit_encounter_id from readmission_pairs) as readmit_30d,
+    readmit_30d,
     days_since_last_discharge,
     index_eligible,
-    case when encounter_id in (select index_encounter_id from readmission_pairs) then 1 else 0 end as readmitted_within_30d,
+    readmitted_within_30d,
     -- _dq_score weights (sum 100): discharge_dt 15, disposition 10, age 10, admit_type 10, unit 10,
     -- charlson_index 10, consistent LOS 10, consistent ED times 10, gender 5, ed_visits_prior_6m 5, ssn_masked 5.
     (case when discharge_dt is not null then 15 else 0 end)
@@ -98,4 +107,5 @@ select
     + (case when ssn_masked is not null then 5 else 0 end) as _dq_score,
     _bronze_source_file,
     _bronze_ingested_at
-from sequenced
+from stays
+inner join patient_history using (encounter_id)

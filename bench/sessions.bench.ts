@@ -68,7 +68,9 @@ export async function runSessionsBench(workDir: string, options: { quick?: boole
     );
     const dimFiles = (await dim.readSnapshot()).files.map((f) => join(dim.path, decodeURIComponent(f.path)));
     engine.close();
-    const repeats = n >= 100_000_000 ? 1 : 3;
+    // Five runs a side below 100M: at 1M a run lasts about 1.5 s, and the median of three still
+    // moved the ratio by ±0.1 between identical runs.
+    const repeats = n >= 100_000_000 ? 1 : 5;
     const ours: Run[] = [];
     const theirs: Run[] = [];
     for (let r = 0; r < repeats; r++) {

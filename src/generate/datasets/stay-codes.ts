@@ -1,4 +1,4 @@
-import type { Disposition } from '../population/disposition-model.js';
+import { type Disposition, SURVIVED } from '../population/disposition-model.js';
 import type { AdmitType } from '../population/drg-catalog.js';
 import { PAYERS } from '../reference/payers.js';
 
@@ -13,16 +13,7 @@ export const GENDERS = ['F', 'M', 'U'] as const;
 /** Admit type codes, in code order. */
 export const ADMIT_TYPES: readonly AdmitType[] = ['Emergency', 'Urgent', 'Elective'];
 /** Disposition codes, in code order. */
-export const DISPOSITIONS: readonly Disposition[] = [
-  'Home',
-  'Home Health',
-  'SNF',
-  'Rehab',
-  'Hospice',
-  'AMA',
-  'Transfer',
-  'Expired',
-];
+export const DISPOSITIONS: readonly Disposition[] = [...SURVIVED, 'Expired'];
 
 /**
  * The code of `value` in `table` (its index); throws on a value the table lacks, which would be

@@ -1,4 +1,5 @@
 import type { EventColumns } from './event-columns.js';
+import { timeBounds } from './time-bounds.js';
 
 /**
  * The order of `events` by time, ties kept in array order (stable): a counting sort over the
@@ -14,13 +15,7 @@ export function sortByTime(events: EventColumns): Int32Array {
   const ts = events.ts;
   const order = new Int32Array(n);
   if (n === 0) return order;
-  let min = ts[0]!;
-  let max = min;
-  for (let i = 1; i < n; i++) {
-    const t = ts[i]!;
-    if (t < min) min = t;
-    else if (t > max) max = t;
-  }
+  const [min, max] = timeBounds(ts, n);
   const span = max - min + 1;
   if (span > 4 * n + 200_000) {
     for (let i = 0; i < n; i++) order[i] = i;

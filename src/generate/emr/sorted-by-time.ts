@@ -1,5 +1,6 @@
 import { EventColumns } from './event-columns.js';
 import { sortByTime } from './sort-by-time.js';
+import { timeBounds } from './time-bounds.js';
 
 /**
  * A copy of `events` in time order, ties in array order (stable), sharing their patient table:
@@ -18,13 +19,7 @@ export function sortedByTime(events: EventColumns): EventColumns {
   out.length = n;
   if (n === 0) return out;
   const ts = events.ts;
-  let min = ts[0]!;
-  let max = min;
-  for (let i = 1; i < n; i++) {
-    const t = ts[i]!;
-    if (t < min) min = t;
-    else if (t > max) max = t;
-  }
+  const [min, max] = timeBounds(ts, n);
   const span = max - min + 1;
   if (span > 4 * n + 200_000) {
     const order = sortByTime(events);

@@ -22,8 +22,8 @@ export interface DispositionInputs {
   icu: boolean;
 }
 
-// Dispositions of survivors, in the order their weights are laid out.
-const SURVIVED: readonly Disposition[] = [
+/** Dispositions of survivors, in the order their weights are laid out (Expired is the other). */
+export const SURVIVED: readonly Disposition[] = [
   'Home',
   'Home Health',
   'SNF',

@@ -10,56 +10,56 @@ with recursive numbered as (
 positioned as (
     select
         *,
-        row_number() over (partition by clinician_id, session_number order by event_timestamp, event_id) as rn
+        row_number() over (partition by clinician_id, session_seq order by event_timestamp, event_id) as rn
     from numbered
 ),
 
 spans as (
-    select clinician_id, session_number, epoch_us(max(event_timestamp)) - epoch_us(min(event_timestamp)) as span_us
+    select clinician_id, session_seq, epoch_us(max(event_timestamp)) - epoch_us(min(event_timestamp)) as span_us
     from numbered
-    group by clinician_id, session_number
+    group by clinician_id, session_seq
 ),
 
 -- A macro parameter cannot stand in a grouped query's HAVING, hence the separate filter.
 too_long as (
-    select clinician_id, session_number
+    select clinician_id, session_seq
     from spans
     where span_us > max_session_us
 ),
 
 long_events as (
-    select positioned.clinician_id, positioned.session_number, positioned.rn, positioned.event_timestamp
+    select positioned.clinician_id, positioned.session_seq, positioned.rn, positioned.event_timestamp
     from positioned
-    semi join too_long on too_long.clinician_id = positioned.clinician_id and too_long.session_number = positioned.session_number
+    semi join too_long on too_long.clinician_id = positioned.clinician_id and too_long.session_seq = positioned.session_seq
 ),
 
 cuts as (
-    select clinician_id, session_number, rn, event_timestamp as segment_start, 0 as segment, false as is_cut
+    select clinician_id, session_seq, rn, event_timestamp as segment_start, 0 as segment, false as is_cut
     from long_events
     where rn = 1
     union all
     select
         e.clinician_id,
-        e.session_number,
+        e.session_seq,
         e.rn,
         case when over_cap then e.event_timestamp else c.segment_start end,
         case when over_cap then c.segment + 1 else c.segment end,
         over_cap
     from cuts as c
-    inner join long_events as e on e.clinician_id = c.clinician_id and e.session_number = c.session_number and e.rn = c.rn + 1,
+    inner join long_events as e on e.clinician_id = c.clinician_id and e.session_seq = c.session_seq and e.rn = c.rn + 1,
         lateral (select epoch_us(e.event_timestamp) - epoch_us(c.segment_start) > max_session_us as over_cap)
 ),
 
 segmented as (
     select
-        positioned.* exclude (split_cause, session_number),
+        positioned.* exclude (split_cause, session_seq),
         case when cuts.is_cut then 'max_duration' else positioned.split_cause end as split_cause,
         dense_rank() over (
-            partition by positioned.clinician_id order by positioned.session_number, coalesce(cuts.segment, 0)
-        ) as session_number
+            partition by positioned.clinician_id order by positioned.session_seq, coalesce(cuts.segment, 0)
+        ) as session_seq
     from positioned
     left join cuts
-        on cuts.clinician_id = positioned.clinician_id and cuts.session_number = positioned.session_number and cuts.rn = positioned.rn
+        on cuts.clinician_id = positioned.clinician_id and cuts.session_seq = positioned.session_seq and cuts.rn = positioned.rn
 )
 
 select * exclude (rn) from segmented

@@ -10,10 +10,10 @@ with numbered as (
     select * from session_events($buckets, $max_session_us)
 ),
 
-sessions as (
+sessions as materialized (
     select
-        clinician_id,
-        session_number,
+        session_seq,
+        any_value(clinician_id) as clinician_id,
         any_value(clinician_bucket) as clinician_bucket,
         any_value(session_threshold_minutes) as session_threshold_minutes,
         min(event_timestamp) as session_start_time,
@@ -25,23 +25,39 @@ sessions as (
         -- only the event that opens a session has a split_cause; any_value skips nulls.
         any_value(split_cause) as split_cause
     from numbered
-    group by clinician_id, session_number
+    group by session_seq
+),
+
+firsts as (
+    select clinician_id, session_seq as first_seq
+    from sessions
+    where split_cause = 'first'
+),
+
+numbered_sessions as (
+    select
+        sessions.*,
+        -- session_seq counts sessions over the clinicians computed together; each clinician's own
+        -- count starts at 1.
+        sessions.session_seq - firsts.first_seq + 1 as session_number
+    from sessions
+    inner join firsts using (clinician_id)
 )
 
 select
-    sessions.clinician_id::varchar || '_S' || sessions.session_number as session_id,
-    sessions.clinician_id,
+    numbered_sessions.clinician_id::varchar || '_S' || numbered_sessions.session_number as session_id,
+    numbered_sessions.clinician_id,
     dim.clinician_role,
-    sessions.session_threshold_minutes,
-    sessions.session_start_time,
-    sessions.session_end_time,
-    sessions.event_count,
-    list_transform(sessions.ordered, x -> x.type) as event_types_in_session,
-    epoch_us(sessions.session_end_time) // 1000000 - epoch_us(sessions.session_start_time) // 1000000 as session_duration_seconds,
-    md5(sessions.clinician_id::varchar || '|' || sessions.ordered[1].id) as session_key,
-    sessions.patient_count,
-    cast(timezone($source_time_zone, sessions.session_start_time) as date) as session_date,
-    sessions.split_cause,
-    sessions.clinician_bucket
-from sessions
-inner join lh_silver.dbo.clinician_dim as dim on dim.clinician_id = sessions.clinician_id
+    numbered_sessions.session_threshold_minutes,
+    numbered_sessions.session_start_time,
+    numbered_sessions.session_end_time,
+    numbered_sessions.event_count,
+    list_transform(numbered_sessions.ordered, x -> x.type) as event_types_in_session,
+    epoch_us(numbered_sessions.session_end_time) // 1000000 - epoch_us(numbered_sessions.session_start_time) // 1000000 as session_duration_seconds,
+    md5(numbered_sessions.clinician_id::varchar || '|' || numbered_sessions.ordered[1].id) as session_key,
+    numbered_sessions.patient_count,
+    cast(timezone($source_time_zone, numbered_sessions.session_start_time) as date) as session_date,
+    numbered_sessions.split_cause,
+    numbered_sessions.clinician_bucket
+from numbered_sessions
+inner join lh_silver.dbo.clinician_dim as dim on dim.clinician_id = numbered_sessions.clinician_id

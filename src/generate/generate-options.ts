@@ -34,6 +34,11 @@ export interface GenerateTuning {
   emrWorker?: boolean;
   /** Encode a clean Parquet emr_events in a thread of its own (default: from 100,000 events). */
   emrFileThread?: boolean;
+  /**
+   * In the emr_events worker, generate every other day in a second worker (default: from
+   * 100,000 events).
+   */
+  emrDayThread?: boolean;
   /** Write clean Parquet admissions and claims in a worker thread (default: from 50,000 admissions). */
   encounterWorker?: boolean;
   /**

@@ -107,6 +107,7 @@ export async function writeSimulatedDatasets(
       dir,
       output,
       fileThread: x.tuning.emrFileThread ?? counts.events >= EMR_WORKER_THRESHOLD,
+      dayThread: x.tuning.emrDayThread ?? counts.events >= EMR_WORKER_THRESHOLD,
       ...salt,
     },
     HOSPITAL_UNITS.length,

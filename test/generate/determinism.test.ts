@@ -4,13 +4,14 @@ import { generateSample } from './support/generate-sample.js';
 import { hashFiles } from './support/hash-files.js';
 
 describe('generate is deterministic', () => {
-  test('same seed, different chunk sizes and threads (EMR events, admissions and claims written in worker threads or not, MRNs hashed before the worker or in it): byte-identical Parquet landing zone', async () => {
+  test('same seed, different chunk sizes and threads (EMR days generated in one or two worker threads or none, admissions and claims written in worker threads or not, MRNs hashed before the worker or in it): byte-identical Parquet landing zone', async () => {
     const a = await generateSample(
       {},
       {
         bufferBytes: 4096,
         emrWorker: true,
         emrFileThread: true,
+        emrDayThread: true,
         encounterWorker: true,
         hashBeforeWorker: true,
       },
@@ -19,7 +20,10 @@ describe('generate is deterministic', () => {
       {},
       { bufferBytes: 8 << 20, emrWorker: false, emrFileThread: false, encounterWorker: false },
     );
-    const c = await generateSample({}, { encounterWorker: true, hashBeforeWorker: false });
+    const c = await generateSample(
+      {},
+      { emrWorker: true, emrDayThread: false, encounterWorker: true, hashBeforeWorker: false },
+    );
     const hashes = hashFiles(a.dir);
     assert.deepEqual(Object.keys(hashes), [
       '_generation.json',
@@ -37,7 +41,7 @@ describe('generate is deterministic', () => {
   test('same seed and dirty rate: byte-identical CSV files and fault sidecar, EMR events in a worker thread or not', async () => {
     const options = { format: 'csv' as const, dirtyRate: 0.03 };
     const a = await generateSample(options, { bufferBytes: 4096, emrWorker: false });
-    const b = await generateSample(options, { bufferBytes: 1 << 20, emrWorker: true });
+    const b = await generateSample(options, { bufferBytes: 1 << 20, emrWorker: true, emrDayThread: true });
     assert.deepEqual(hashFiles(b.dir), hashFiles(a.dir));
     assert.ok(a.result.faults > 0);
   });

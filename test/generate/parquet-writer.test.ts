@@ -11,6 +11,7 @@ import { eventBatch } from '../../src/generate/emr/event-batch.js';
 import { EventColumns } from '../../src/generate/emr/event-columns.js';
 import { drawMetadata } from '../../src/generate/emr/event-metadata.js';
 import { eventTypeCode } from '../../src/generate/emr/event-types.js';
+import { mergeByTime } from '../../src/generate/emr/merge-by-time.js';
 import { sortedByTime } from '../../src/generate/emr/sorted-by-time.js';
 import { daysFromCivil } from '../../src/generate/output/landing-text-value.js';
 import { ParquetDatasetFile } from '../../src/generate/output/parquet-dataset-file.js';
@@ -156,6 +157,39 @@ describe('the EMR events fast path', () => {
         assert.equal(sorted.patient[k], events.patient[i]);
       }
     }
+  });
+
+  test('a carried-over tail merges with a day as a stable sort of both would order them, its patients re-pointed', () => {
+    const rng = deriveStream(5, 'merge');
+    const tail = new EventColumns(2);
+    tail.table = ['p-a', 'p-b', 'p-gone'];
+    // Dense early, then a few events hours into the day, between long runs of the day's events.
+    for (let i = 0; i < 300; i++) tail.push(1_000 + rng.int(3_600), i, 1, i % 4 === 3 ? -1 : i % 3, 10 + i);
+    for (let i = 0; i < 5; i++) tail.push(40_000 + 7_000 * i, 300 + i, 1, 2, 310 + i);
+    const tailSorted = sortedByTime(tail);
+    const day = new EventColumns(2);
+    day.table = ['p-c', 'p-b'];
+    for (let i = 0; i < 4_000; i++) day.push(3_000 + rng.int(80_000), 1_000 + i, 2, i % 2, 5_000 + i);
+    const daySorted = sortedByTime(day);
+    const count = 3_500;
+    const merged = mergeByTime(tailSorted, daySorted, count);
+    // The day's pseudonyms keep their slots; the tail's missing ones are appended once each.
+    assert.deepEqual(daySorted.table.slice(0, 2), ['p-c', 'p-b']);
+    assert.deepEqual(daySorted.table.slice(2).sort(), ['p-a', 'p-gone']);
+    assert.equal(merged.table, daySorted.table);
+    // Reference: a stable sort of the tail followed by the day's first `count` events.
+    const both = [
+      ...[...Array(tailSorted.length).keys()].map((i) => ({ from: tailSorted, i })),
+      ...[...Array(count).keys()].map((i) => ({ from: daySorted, i })),
+    ].sort((x, y) => x.from.ts[x.i]! - y.from.ts[y.i]!);
+    assert.equal(merged.length, both.length);
+    both.forEach(({ from, i }, k) => {
+      assert.equal(merged.ts[k], from.ts[i]);
+      assert.equal(merged.clinician[k], from.clinician[i]);
+      assert.equal(merged.metadata[k], from.metadata[i]);
+      const p = from.patient[i]!;
+      assert.equal(p < 0 ? null : merged.table[merged.patient[k]!], p < 0 ? null : from.table[p]);
+    });
   });
 
   test('writes the same rows as the text path, across row groups, with and without an order', async () => {

@@ -1,33 +1,30 @@
 import type { Census } from '../population/census.js';
-import type { CensusEntry } from '../population/census-entry.js';
-import { deriveStream } from '../random/derive-stream.js';
-import { allocateBudget } from './allocate-budget.js';
 import type { Clinician } from './clinician.js';
+import { type EmrDay, generateEmrDay } from './emr-day.js';
 import type { EmrPlan } from './emr-plan.js';
 import { EventColumns } from './event-columns.js';
-import { shiftEvents } from './shift-events.js';
-import { sortedByTime } from './sorted-by-time.js';
+import { firstAtOrAfter } from './first-at-or-after.js';
+import { mergeByTime } from './merge-by-time.js';
 
 const DAY = 86_400;
 
-/** Receives events in file order: events 0 … count - 1 of `events`, which the sink may keep. */
-export type EventSink = (events: EventColumns, count: number) => void;
+/** Receives events in file order: events from … to - 1 of `events`, whose buffers the sink may keep. */
+export type EventSink = (events: EventColumns, from: number, to: number) => void;
 
 /**
- * The EMR audit log, one simulated day at a time, written in time order. A day's shifts are
- * generated when the day's census is known, from the day's own random stream ("emr:<day>"), so
- * a day's events depend only on the seed, the day and its census. Night shifts run past
- * midnight: events after the next midnight wait and merge with the next day's (no shift starts
- * before 05:00). Ties keep carried-over events first, then clinician, then shift order.
+ * The EMR audit log, one simulated day at a time, written in time order. Each day is generated
+ * on its own (see generateEmrDay), here or in another thread, and taken in day order: night
+ * shifts run past midnight, so events after the next midnight wait and merge with the next
+ * day's, carried-over events first on equal times (then clinician, then shift order).
  *
  * @example
- * const emr = new EmrActivity(42, roster, plan, (events, count) => …);
+ * const emr = new EmrActivity(42, roster, plan, (events, from, to) => …);
  * emr.day(d, dayStart, census);
  * emr.finish();
  */
 export class EmrActivity {
-  private pending = new EventColumns();
-  private spare = new EventColumns();
+  // Events past the last taken day's midnight, in time order.
+  private carry = new EventColumns();
   /** Work sessions generated so far (what a correct sessionizer should find). */
   sessions = 0;
 
@@ -38,73 +35,44 @@ export class EmrActivity {
     private readonly emit: EventSink,
   ) {}
 
+  /** Generates and takes one day. */
   day(day: number, dayStart: number, census: Census): void {
-    const budget = this.plan.budget(day);
-    if (budget > 0) {
-      const slots = this.useCensus(census);
-      const rng = deriveStream(this.seed, `emr:${day}`);
-      const weekday = (Math.floor(dayStart / DAY) + 4) % 7;
-      const weekend = weekday === 0 || weekday === 6;
-      const working = this.roster.filter((c) =>
-        rng.chance(weekend ? c.profile.workWeekend : c.profile.workWeekday),
-      );
-      const counts = allocateBudget(rng, budget, working.length > 0 ? working : this.roster);
-      for (const [clinician, count] of counts) {
-        const shift = clinician.shift;
-        const start = dayStart + shift.startHour * 3600 - 900 + rng.int(1800);
-        this.sessions += shiftEvents(rng, clinician, count, start, census, this.pending, slots);
-      }
-    }
-    this.flushBefore(dayStart + DAY);
+    this.take(this.generate(day, dayStart, census), dayStart);
+  }
+
+  /** A day's events, generated without writing them (any order of days, any thread). */
+  generate(day: number, dayStart: number, census: Census): EmrDay {
+    return generateEmrDay({ seed: this.seed, roster: this.roster, plan: this.plan }, day, dayStart, census);
+  }
+
+  /** Writes a generated day's events up to the next midnight, with those carried over; days in order. */
+  take(day: EmrDay, dayStart: number): void {
+    this.sessions += day.sessions;
+    const cutoff = dayStart + DAY;
+    const today = day.events;
+    const carry = this.carry;
+    // Only today's events up to the carried-over tail's last time can fall between its events
+    // (the early shifts under a night shift's end): merge those, and leave the rest in place.
+    const m =
+      carry.length === 0 ? 0 : firstAtOrAfter(today.ts, 0, today.length, carry.ts[carry.length - 1]!, true);
+    const head = mergeByTime(carry, today, m);
+    // File order is head, then today from m: what lies at or after the cutoff waits.
+    const headCut = firstAtOrAfter(head.ts, 0, head.length, cutoff, false);
+    const todayCut = headCut < head.length ? m : firstAtOrAfter(today.ts, m, today.length, cutoff, false);
+    // Copied before emitting: the sink may take the columns' buffers (see EmrFileThread).
+    const rest = new EventColumns(head.length - headCut + today.length - todayCut);
+    rest.table = today.table;
+    rest.append(head, headCut, head.length);
+    rest.append(today, todayCut, today.length);
+    this.emit(head, 0, headCut);
+    this.emit(today, m, todayCut);
+    this.carry = rest;
   }
 
   /** Writes every event still waiting (after the last day). */
   finish(): void {
-    this.flushBefore(Number.POSITIVE_INFINITY);
-  }
-
-  /**
-   * Makes today's census the patient table: carried-over events are re-pointed into it (their
-   * patients appended when discharged since). Returns each census entry's slot.
-   */
-  private useCensus(census: Census): Map<CensusEntry, number> {
-    const entries = census.entries();
-    const table = entries.map((s) => s.patient.mrnHash);
-    const events = this.pending;
-    if (events.length > 0) {
-      const old = events.table;
-      const known = new Map(table.map((h, i) => [h, i]));
-      for (let i = 0; i < events.length; i++) {
-        const p = events.patient[i]!;
-        if (p < 0) continue;
-        const hash = old[p]!;
-        let slot = known.get(hash);
-        if (slot === undefined) {
-          slot = table.push(hash) - 1;
-          known.set(hash, slot);
-        }
-        events.patient[i] = slot;
-      }
-    }
-    events.table = table;
-    return new Map(entries.map((s, i) => [s, i]));
-  }
-
-  private flushBefore(time: number): void {
-    const events = this.pending;
-    if (events.length === 0) return;
-    const sorted = sortedByTime(events);
-    let k = 0;
-    while (k < sorted.length && sorted.ts[k]! < time) k++;
-    // The rest (a night shift's tail) moves to the front of the next day's events, in time order.
-    // Copied before emitting: the sink may take the sorted columns (see EmrFileThread).
-    const rest = this.spare;
-    rest.clear();
-    for (let j = k; j < sorted.length; j++) rest.copy(sorted, j, sorted.patient[j]!);
-    rest.table = events.table;
-    this.emit(sorted, k);
-    events.clear();
-    this.spare = events;
-    this.pending = rest;
+    const carry = this.carry;
+    this.carry = new EventColumns();
+    this.emit(carry, 0, carry.length);
   }
 }

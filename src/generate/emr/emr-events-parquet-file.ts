@@ -56,7 +56,12 @@ export class EmrEventsParquetFile {
   }
 
   /** Writes events `order[from]` … `order[to - 1]` of `events` (`from` … `to - 1` without an order). */
-  write(events: Omit<EventBatch, 'length'>, order: Int32Array | undefined, from: number, to: number): void {
+  write(
+    events: Omit<EventBatch, 'length' | 'from'>,
+    order: Int32Array | undefined,
+    from: number,
+    to: number,
+  ): void {
     for (let k = from; k < to; ) {
       const n = Math.min(to - k, this.rowsPerGroup - this.pending);
       this.writeRun(events, order, k, k + n);
@@ -70,7 +75,7 @@ export class EmrEventsParquetFile {
   // Events of one row group, a column at a time: tight loops over reused buffers, levels added
   // once per run for the columns that are never null.
   private writeRun(
-    events: Omit<EventBatch, 'length'>,
+    events: Omit<EventBatch, 'length' | 'from'>,
     order: Int32Array | undefined,
     from: number,
     to: number,

@@ -11,7 +11,7 @@ import type { EventColumns } from './event-columns.js';
  *
  * @example
  * const file = new EmrFileThread(job, path);
- * file.write(sorted, k);
+ * file.write(sorted, 0, k);
  * await file.drain();
  * const rows = await file.close();
  */
@@ -22,10 +22,10 @@ export class EmrFileThread {
     this.worker = new BatchWorker(new URL('./emr-file-worker.js', import.meta.url), { job, path });
   }
 
-  /** Sends events 0 … count - 1, taking the columns' buffers: the caller is done with them. */
-  write(events: EventColumns, count: number): void {
-    if (count <= 0) return;
-    const batch = eventBatch(events, count);
+  /** Sends events from … to - 1, taking the columns' buffers: the caller is done with them. */
+  write(events: EventColumns, from: number, to: number): void {
+    if (to <= from) return;
+    const batch = eventBatch(events, to, from);
     this.worker.send(batch, batchBuffers(batch));
   }
 

@@ -23,7 +23,7 @@ const file = new EmrEventsParquetFile(path, roster);
 const port = parentPort!;
 port.on('message', (message: EmrFileRequest) => {
   if (message.type === 'batch') {
-    file.write(message.batch, undefined, 0, message.batch.length);
+    file.write(message.batch, undefined, message.batch.from, message.batch.length);
     port.postMessage({ type: 'ack' });
   } else {
     file.close();

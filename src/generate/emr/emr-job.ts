@@ -3,12 +3,11 @@ import { eventFields } from '../datasets/event-fields.js';
 import { LANDING_DATASETS } from '../datasets/landing-schemas.js';
 import { openRowOutput, type RowOutputOptions } from '../output/row-output.js';
 import type { Census } from '../population/census.js';
-import { deriveStream } from '../random/derive-stream.js';
-import { buildRoster } from './clinician.js';
 import { EmrActivity } from './emr-activity.js';
+import type { EmrDay } from './emr-day.js';
+import { emrDaySource } from './emr-day-source.js';
 import { EmrEventsParquetFile } from './emr-events-parquet-file.js';
 import { EmrFileThread } from './emr-file-thread.js';
-import { planEmr } from './emr-plan.js';
 
 /** Everything needed to write emr_events: plain data, so it can be sent to a worker thread. */
 export interface EmrJob {
@@ -24,6 +23,8 @@ export interface EmrJob {
   output: RowOutputOptions;
   /** Encode and write a clean Parquet emr_events in a thread of its own (same bytes). */
   fileThread?: boolean;
+  /** In a worker, generate every other day in a second worker (same bytes). */
+  dayThread?: boolean;
   /** The hash salt, when census patients arrive without pseudonyms (see PseudonymCache). */
   salt?: string;
 }
@@ -38,7 +39,12 @@ export interface EmrResult {
 
 /** A started emr_events writer: feed it each day's census, then finish it. */
 export interface EmrRun {
+  /** Generates and writes one day (days in order). */
   day(day: number, dayStart: number, census: Census): void | Promise<void>;
+  /** Generates a day without writing it: days may be generated ahead, or in other threads. */
+  generate(day: number, dayStart: number, census: Census): EmrDay;
+  /** Writes a generated day (days in order); `day` is generate then take. */
+  take(day: EmrDay, dayStart: number): void | Promise<void>;
   finish(): EmrResult | Promise<EmrResult>;
   /** Stops a file thread, if any, after a failure. */
   abort(): Promise<void>;
@@ -56,21 +62,22 @@ export interface EmrRun {
  * const { rows } = run.finish();
  */
 export function startEmr(job: EmrJob): EmrRun {
-  const roster = buildRoster(
-    deriveStream(job.seed, 'clinicians'),
-    job.clinicians,
-    job.roleMinutes,
-    job.unitShare,
-  );
-  const plan = planEmr(job.events, roster, job.periodStart, job.periodDays);
+  const { roster, plan } = emrDaySource(job);
   const path = join(job.dir, 'emr_events.parquet');
   if (job.output.format === 'parquet' && job.output.rate <= 0 && job.fileThread) {
     // Clean Parquet with a file thread: this thread generates, the other encodes and writes.
     const file = new EmrFileThread(job, path);
-    const activity = new EmrActivity(job.seed, roster, plan, (events, count) => file.write(events, count));
+    const activity = new EmrActivity(job.seed, roster, plan, (events, from, to) =>
+      file.write(events, from, to),
+    );
     return {
       day: async (day, dayStart, census) => {
         activity.day(day, dayStart, census);
+        await file.drain();
+      },
+      generate: (day, dayStart, census) => activity.generate(day, dayStart, census),
+      take: async (day, dayStart) => {
+        activity.take(day, dayStart);
         await file.drain();
       },
       finish: async () => {
@@ -83,11 +90,13 @@ export function startEmr(job: EmrJob): EmrRun {
   if (job.output.format === 'parquet' && job.output.rate <= 0) {
     // Clean Parquet, the default: events go from columns to the file with no text in between.
     const file = new EmrEventsParquetFile(path, roster);
-    const activity = new EmrActivity(job.seed, roster, plan, (events, count) =>
-      file.write(events, undefined, 0, count),
+    const activity = new EmrActivity(job.seed, roster, plan, (events, from, to) =>
+      file.write(events, undefined, from, to),
     );
     return {
       day: (day, dayStart, census) => activity.day(day, dayStart, census),
+      generate: (day, dayStart, census) => activity.generate(day, dayStart, census),
+      take: (day, dayStart) => activity.take(day, dayStart),
       finish: () => {
         activity.finish();
         file.close();
@@ -98,11 +107,13 @@ export function startEmr(job: EmrJob): EmrRun {
   }
   const out = openRowOutput(job.dir, LANDING_DATASETS.emr_events, job.output);
   let seq = 0;
-  const activity = new EmrActivity(job.seed, roster, plan, (events, count) => {
-    for (let k = 0; k < count; k++) out.write(eventFields(seq++, events, k, roster));
+  const activity = new EmrActivity(job.seed, roster, plan, (events, from, to) => {
+    for (let k = from; k < to; k++) out.write(eventFields(seq++, events, k, roster));
   });
   return {
     day: (day, dayStart, census) => activity.day(day, dayStart, census),
+    generate: (day, dayStart, census) => activity.generate(day, dayStart, census),
+    take: (day, dayStart) => activity.take(day, dayStart),
     finish: () => {
       activity.finish();
       out.close();

@@ -44,6 +44,39 @@ export class EventColumns {
     this.push(from.ts[i]!, from.clinician[i]!, from.type[i]!, patient, from.metadata[i]!);
   }
 
+  /**
+   * Writes events start … end - 1 of `from` at `at` … (within this capacity), patients as they
+   * are: a short run one by one, a long one with a block copy per column.
+   */
+  put(from: EventColumns, start: number, end: number, at: number): void {
+    const n = end - start;
+    if (n <= 0) return;
+    if (n < 64) {
+      for (let k = 0; k < n; k++) {
+        this.ts[at + k] = from.ts[start + k]!;
+        this.clinician[at + k] = from.clinician[start + k]!;
+        this.type[at + k] = from.type[start + k]!;
+        this.metadata[at + k] = from.metadata[start + k]!;
+        this.patient[at + k] = from.patient[start + k]!;
+      }
+      return;
+    }
+    this.ts.set(from.ts.subarray(start, end), at);
+    this.clinician.set(from.clinician.subarray(start, end), at);
+    this.type.set(from.type.subarray(start, end), at);
+    this.metadata.set(from.metadata.subarray(start, end), at);
+    this.patient.set(from.patient.subarray(start, end), at);
+  }
+
+  /** Appends events start … end - 1 of `from`, whose patients index the same table as this one's. */
+  append(from: EventColumns, start: number, end: number): void {
+    const n = end - start;
+    if (n <= 0) return;
+    while (this.ts.length < this.length + n) this.grow();
+    this.put(from, start, end, this.length);
+    this.length += n;
+  }
+
   clear(): void {
     this.length = 0;
   }

@@ -15,6 +15,8 @@ import { mergeByTime } from '../../src/generate/emr/merge-by-time.js';
 import { sortedByTime } from '../../src/generate/emr/sorted-by-time.js';
 import { daysFromCivil } from '../../src/generate/output/landing-text-value.js';
 import { ParquetDatasetFile } from '../../src/generate/output/parquet-dataset-file.js';
+import { SequentialIdBytes } from '../../src/generate/output/sequential-id-bytes.js';
+import { GrowableBytes } from '../../src/generate/parquet/growable-bytes.js';
 import { deriveStream } from '../../src/generate/random/derive-stream.js';
 import { tempDir } from '../helpers/temp-dir.js';
 import { generateSample } from './support/generate-sample.js';
@@ -95,6 +97,25 @@ describe('the Parquet writer', () => {
       read.map((r) => r.k),
       seqs.map((seq) => claimId(seq)),
     );
+  });
+
+  test('ids written many at a time are the bytes of writing them one by one, across carries and wrap-around', () => {
+    for (const [digits, first, counts] of [
+      [10, 0, [1, 9, 10, 11, 25, 1000]],
+      [10, 993, [3, 4, 20, 7, 10, 10, 31]],
+      [3, 985, [40]],
+      [2, 88, [5, 10, 10, 3]],
+    ] as const) {
+      const one = new SequentialIdBytes('EVT', digits, first);
+      const many = new SequentialIdBytes('EVT', digits, first);
+      const a = new GrowableBytes(16);
+      const b = new GrowableBytes(16);
+      for (const count of counts) {
+        for (let k = 0; k < count; k++) one.writeNext(a);
+        many.writeMany(b, count);
+        assert.deepEqual(b.view(), a.view(), `digits ${digits}, from ${first}, counts ${counts}`);
+      }
+    }
   });
 
   test('a row with the wrong number of fields is refused (Parquet has a schema)', () => {

@@ -84,7 +84,7 @@ export class EmrEventsParquetFile {
     const n = to - from;
     const at = (k: number) => (order === undefined ? k : order[k]!);
     this.id.levels.addPresent(n);
-    for (let k = from; k < to; k++) this.ids.writeNext(this.id.values);
+    this.ids.writeMany(this.id.values, n);
 
     this.clinician.levels.addPresent(n);
     const cv = this.clinician.values;

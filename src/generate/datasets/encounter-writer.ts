@@ -1,13 +1,13 @@
 import { join } from 'node:path';
-import { ParquetDatasetFile } from '../output/parquet-dataset-file.js';
+import { ParquetDatasetFile, ROWS_PER_GROUP } from '../output/parquet-dataset-file.js';
 import { RecordIdBytes } from '../output/record-id-bytes.js';
+import type { RowGroupMeta } from '../parquet/parquet-file-writer.js';
 import type { DrgCatalog } from '../population/drg-catalog.js';
+import type { Era } from '../population/era-plan.js';
 import type { PseudonymCache } from '../population/pseudonym-cache.js';
-import { deriveStream } from '../random/derive-stream.js';
-import type { Rng } from '../random/rng.js';
-import { ClaimCountAllocator } from './claim-count-allocator.js';
 import type { EncounterRow } from './encounter-row.js';
-import { LANDING_DATASETS } from './landing-schemas.js';
+import { EraClaimDraws } from './era-claim-draws.js';
+import { LANDING_DATASETS, type LandingDataset } from './landing-schemas.js';
 import { type ClaimLine, planClaims } from './plan-claims.js';
 import { ENCOUNTER_ID } from './record-ids.js';
 import { fillEncounterRow, newEncounterRow, type StayBatch } from './stay-batch.js';
@@ -19,41 +19,49 @@ export interface EncounterResult {
   admissions: number;
   claims: number;
   deniedClaims: number;
+  /** Written as parts: their files and row groups, for appending to the whole files. */
+  parts?: Record<'admissions' | 'claims', { path: string; groups: readonly RowGroupMeta[] }>;
 }
 
 /**
  * Writes clean Parquet admissions and the claims of each admission, in admissions order, with
- * the claims drawn from the one 'claims' stream: the same bytes whether it runs in the
- * simulating thread or in the encounter worker, whatever the batch size.
+ * the claims drawn from each era's claims stream: the same bytes whether it runs in the
+ * simulating thread or in the encounter worker, whatever the batch size. With `part` (a name),
+ * the files are parts (one era's, say) to append to whole files later.
  *
  * @example
- * const writer = new EncounterWriter(dir, 42, counts, { catalog, pseudonyms });
+ * const writer = new EncounterWriter(dir, 42, eras, { catalog, pseudonyms });
  * writer.batch(batch);
  * const { claims } = writer.close();
  */
 export class EncounterWriter {
   private readonly admissions: ParquetDatasetFile;
   private readonly claims: ParquetDatasetFile;
-  private readonly rng: Rng;
-  private readonly allocator: ClaimCountAllocator;
+  private readonly draws: EraClaimDraws;
   private readonly codes: { drgCodes: readonly string[]; pseudonyms: PseudonymCache };
   // Reused for every stay: claims read a stay's fields, not the stay object.
   private readonly row: EncounterRow;
   private readonly lines: ClaimLine[] = [];
   private readonly encounterIds = new RecordIdBytes(ENCOUNTER_ID.prefix, ENCOUNTER_ID.digits);
-  private claimSeq = 0;
+  private claimSeq: number;
   private denied = 0;
 
   constructor(
     dir: string,
     seed: number,
-    counts: { admissions: number; claims: number },
-    private readonly x: { catalog: DrgCatalog; pseudonyms: PseudonymCache },
+    eras: readonly Era[],
+    private readonly x: { catalog: DrgCatalog; pseudonyms: PseudonymCache; part?: string },
   ) {
-    this.admissions = new ParquetDatasetFile(join(dir, 'admissions.parquet'), LANDING_DATASETS.admissions);
-    this.claims = new ParquetDatasetFile(join(dir, 'claims.parquet'), LANDING_DATASETS.claims);
-    this.rng = deriveStream(seed, 'claims');
-    this.allocator = new ClaimCountAllocator(counts.claims, counts.admissions);
+    // A part's files are named after it: several parts are written to one folder at once.
+    const part = x.part;
+    const file = (d: LandingDataset) =>
+      part === undefined
+        ? new ParquetDatasetFile(join(dir, `${d.name}.parquet`), d)
+        : new ParquetDatasetFile(join(dir, `${d.name}.${part}.parquet`), d, ROWS_PER_GROUP, true);
+    this.admissions = file(LANDING_DATASETS.admissions);
+    this.claims = file(LANDING_DATASETS.claims);
+    this.draws = new EraClaimDraws(seed, eras);
+    this.claimSeq = this.draws.firstClaim;
     this.codes = { drgCodes: x.catalog.entries.map((e) => e.code), pseudonyms: x.pseudonyms };
     this.row = newEncounterRow(x.catalog);
   }
@@ -61,12 +69,17 @@ export class EncounterWriter {
   /** Writes every stay of a batch, in order. */
   batch(b: StayBatch): void {
     for (let i = 0; i < b.length; i++) {
+      // A new era starts new row groups: the same groups as when eras are written apart.
+      if (this.draws.seek(b.seq[i]!)) {
+        this.admissions.endRowGroup();
+        this.claims.endRowGroup();
+      }
       writeAdmission(this.admissions, b, i, this.codes);
       const stay = fillEncounterRow(this.row, b, i, this.x.catalog);
-      const n = this.allocator.next(this.rng, stay);
+      const n = this.draws.allocator.next(this.draws.rng, stay);
       if (n === 0) continue;
       const encounter = this.encounterIds.of(stay.seq);
-      planClaims(this.rng, stay, n, this.lines);
+      planClaims(this.draws.rng, stay, n, this.lines);
       for (let k = 0; k < n; k++) {
         const line = this.lines[k]!;
         if (line.denial !== '') this.denied++;
@@ -78,6 +91,15 @@ export class EncounterWriter {
   close(): EncounterResult {
     this.admissions.close();
     this.claims.close();
-    return { admissions: this.admissions.rows, claims: this.claims.rows, deniedClaims: this.denied };
+    const result = { admissions: this.admissions.rows, claims: this.claims.rows, deniedClaims: this.denied };
+    if (this.x.part === undefined) return result;
+    const parts = { admissions: this.admissions, claims: this.claims };
+    return {
+      ...result,
+      parts: {
+        admissions: { path: parts.admissions.path, groups: parts.admissions.rowGroups },
+        claims: { path: parts.claims.path, groups: parts.claims.rowGroups },
+      },
+    };
   }
 }

@@ -2,7 +2,7 @@ import type { LandingDataset } from '../datasets/landing-schemas.js';
 import { ColumnChunk } from '../parquet/column-chunk.js';
 import { DictionaryChunk } from '../parquet/dictionary-chunk.js';
 import { parquetColumnType } from '../parquet/parquet-column-type.js';
-import { ParquetFileWriter } from '../parquet/parquet-file-writer.js';
+import { ParquetFileWriter, type RowGroupMeta } from '../parquet/parquet-file-writer.js';
 import type { LandingFile } from './landing-file.js';
 import { appendLandingText } from './landing-text-value.js';
 import { SequentialIdBytes } from './sequential-id-bytes.js';
@@ -36,13 +36,15 @@ export class ParquetDatasetFile implements LandingFile {
   private pending = 0;
   rows = 0;
 
+  /** A `part` is row groups only, for appendPart (see ParquetFileWriter). */
   constructor(
     readonly path: string,
     private readonly dataset: LandingDataset,
     private readonly rowsPerGroup = ROWS_PER_GROUP,
+    part = false,
   ) {
     const columns = dataset.columns.map((c) => ({ name: c.name, type: parquetColumnType(c.type) }));
-    this.writer = new ParquetFileWriter(path, columns);
+    this.writer = new ParquetFileWriter(path, columns, part);
     // Only code columns repeat enough for a dictionary; ids and pseudonyms are nearly unique.
     this.chunks = dataset.columns.map((c, i) =>
       c.few ? new DictionaryChunk() : new ColumnChunk(columns[i]!.type),
@@ -142,6 +144,23 @@ export class ParquetDatasetFile implements LandingFile {
   endRow(): number {
     if (++this.pending === this.rowsPerGroup) this.flush();
     return this.rows++;
+  }
+
+  /** Ends the current row group early (a boundary that must not depend on how rows were split). */
+  endRowGroup(): void {
+    this.flush();
+  }
+
+  /** The row groups written so far (a part's, for appendPart). */
+  get rowGroups(): readonly RowGroupMeta[] {
+    return this.writer.rowGroups;
+  }
+
+  /** Appends a part file of this dataset written elsewhere, and deletes it. */
+  appendPart(path: string, groups: readonly RowGroupMeta[]): void {
+    this.flush();
+    this.writer.appendPart(path, groups);
+    for (const g of groups) this.rows += g.rows;
   }
 
   close(): void {

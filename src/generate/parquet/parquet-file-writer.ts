@@ -1,4 +1,4 @@
-import { closeSync, openSync, writeSync } from 'node:fs';
+import { closeSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
 import type { EncodedChunk } from './encoded-chunk.js';
 import type { ParquetColumnType } from './parquet-column-type.js';
 import { ThriftCompactWriter } from './thrift-compact.js';
@@ -9,7 +9,8 @@ export interface ParquetColumnSpec {
   type: ParquetColumnType;
 }
 
-interface ChunkMeta {
+/** Where a column chunk is and what the footer says of it. */
+export interface ChunkMeta {
   offset: number;
   dataPageAt: number;
   encodings: number[];
@@ -18,7 +19,8 @@ interface ChunkMeta {
   nulls: number;
 }
 
-interface RowGroupMeta {
+/** Where a row group is (offsets from the start of its file or part) and its chunks. */
+export interface RowGroupMeta {
   rows: number;
   offset: number;
   size: number;
@@ -26,6 +28,8 @@ interface RowGroupMeta {
 }
 
 const MAGIC = Buffer.from('PAR1', 'latin1');
+/** Bytes copied at a time when a part is appended. */
+const COPY_BYTES = 8 << 20;
 
 /**
  * Writes a flat Parquet file row group by row group: each column chunk one uncompressed data
@@ -46,12 +50,50 @@ export class ParquetFileWriter {
   /** Rows written so far. */
   rows = 0;
 
+  /**
+   * A `part` is row groups only, no magic or footer: written apart (by another thread, say),
+   * then appended to a whole file with appendPart, its offsets shifted.
+   */
   constructor(
     readonly path: string,
     private readonly columns: readonly ParquetColumnSpec[],
+    private readonly part = false,
   ) {
     this.fd = openSync(path, 'w');
-    this.write(MAGIC);
+    if (!part) this.write(MAGIC);
+  }
+
+  /** The row groups written so far (a part's, for appendPart). */
+  get rowGroups(): readonly RowGroupMeta[] {
+    return this.groups;
+  }
+
+  /**
+   * Appends the row groups of a part file (same columns) written elsewhere, then deletes it: its
+   * bytes are copied as they are, and only the footer's offsets change.
+   */
+  appendPart(path: string, groups: readonly RowGroupMeta[]): void {
+    const shift = this.offset;
+    const fd = openSync(path, 'r');
+    try {
+      const buffer = Buffer.allocUnsafe(COPY_BYTES);
+      for (;;) {
+        const n = readSync(fd, buffer, 0, COPY_BYTES, null);
+        if (n === 0) break;
+        this.write(buffer.subarray(0, n));
+      }
+    } finally {
+      closeSync(fd);
+    }
+    rmSync(path);
+    for (const g of groups) {
+      this.groups.push({
+        ...g,
+        offset: g.offset + shift,
+        chunks: g.chunks.map((c) => ({ ...c, offset: c.offset + shift })),
+      });
+      this.rows += g.rows;
+    }
   }
 
   /** Appends a row group of `rows` rows: one encoded chunk per column, in schema order. */
@@ -81,8 +123,12 @@ export class ParquetFileWriter {
     return this.offset;
   }
 
-  /** Writes the footer and closes the file. */
+  /** Writes the footer (none for a part) and closes the file. */
   close(): void {
+    if (this.part) {
+      closeSync(this.fd);
+      return;
+    }
     const footer = this.footer();
     this.write(footer);
     const length = Buffer.alloc(4);

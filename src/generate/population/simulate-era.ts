@@ -2,7 +2,7 @@ import type { MrnHasher } from '../../privacy/mrn-hasher.js';
 import { deriveStream } from '../random/derive-stream.js';
 import { HOSPITAL_UNITS } from '../reference/hospital-units.js';
 import { burnIn } from './burn-in.js';
-import { Census } from './census.js';
+import type { Census } from './census.js';
 import { cumulativeVolume } from './cumulative-volume.js';
 import type { DrgCatalog } from './drg-catalog.js';
 import { ERA_PATIENTS, type Era } from './era-plan.js';
@@ -13,6 +13,7 @@ import { planStay, type StayContext } from './plan-stay.js';
 import { ReturnQueue } from './return-queue.js';
 import { scheduleReturn } from './schedule-return.js';
 import type { Stay } from './stay.js';
+import { UnitOccupancy } from './unit-occupancy.js';
 
 const DAY = 86_400;
 
@@ -21,6 +22,12 @@ export interface SimulationHooks {
   /** A stay, in admissions-file order. */
   stay(stay: Stay): void;
   /** Every stay admitted by the end of `day` is known: write the day's staffing and EMR activity. */
+  day(day: number, dayStart: number): void | Promise<void>;
+}
+
+/** The hooks of a whole run: the day hook also gets the hospital's census. */
+export interface HospitalHooks {
+  stay(stay: Stay): void;
   day(day: number, dayStart: number, census: Census): void | Promise<void>;
 }
 
@@ -46,8 +53,8 @@ export interface SimulationConfig {
  * stays), new patients topping the day up to a weekday-shaped target, their stays planned and
  * admitted in time order, each discharge deciding whether the patient comes back. Exactly the
  * era's admissions are produced, from the era's own random stream, burn-in and patients, so
- * eras can run in any order or side by side. `census` (the era's own stays) is what the day
- * hook sees. Memory holds the census and the patients due back, never the whole era.
+ * eras can run in any order or side by side. Memory holds the unit occupancy and the patients
+ * due back, never the whole era.
  *
  * @example
  * const stats = await simulateEra(cfg, eras[0], hooks);
@@ -60,11 +67,11 @@ export async function simulateEra(
   const { plan } = cfg;
   // Era 0 keeps the stream a one-era run always had.
   const rng = deriveStream(cfg.seed, era.index === 0 ? 'population' : `population:${era.index}`);
-  const census = new Census(HOSPITAL_UNITS.length);
+  const occupancy = new UnitOccupancy(HOSPITAL_UNITS.length);
   const returns = new ReturnQueue();
   const ctx: StayContext = {
     catalog: cfg.catalog,
-    unitOccupancy: (unit) => census.size(unit) / plan.unitBeds[unit]!,
+    unitOccupancy: (unit) => occupancy.size(unit) / plan.unitBeds[unit]!,
   };
   const cumulative = cumulativeVolume(plan.periodStart, plan.periodDays);
   const stats: SimulationStats = { patients: 0, readmissions: 0, deaths: 0 };
@@ -80,7 +87,7 @@ export async function simulateEra(
   let emitted = era.firstSeq;
   for (let day = era.firstDay; day < era.endDay; day++) {
     const dayStart = plan.periodStart + day * DAY;
-    census.dropDischargedBefore(dayStart);
+    occupancy.dropDischargedBefore(dayStart);
     const remaining = era.endSeq - emitted;
     const due = returns.popDue(day).slice(0, remaining);
     let fresh: number;
@@ -106,11 +113,11 @@ export async function simulateEra(
       if (stay.readmit) stats.readmissions++;
       if (stay.disposition === 'Expired') stats.deaths++;
       hooks.stay(stay);
-      census.add(stay);
+      occupancy.add(stay.unit, stay.discharge);
       const next = scheduleReturn(rng, stay, plan.periodStart, order++);
       if (next !== undefined && next.day < era.endDay) returns.push(next);
     }
-    await hooks.day(day, dayStart, census);
+    await hooks.day(day, dayStart);
   }
   return stats;
 }

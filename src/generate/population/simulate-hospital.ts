@@ -2,17 +2,18 @@ import { HOSPITAL_UNITS } from '../reference/hospital-units.js';
 import { Census } from './census.js';
 import type { Era } from './era-plan.js';
 import {
+  type HospitalHooks,
   type SimulationConfig,
-  type SimulationHooks,
   type SimulationStats,
   simulateEra,
 } from './simulate-era.js';
+import type { Stay } from './stay.js';
 
-export type { SimulationHooks, SimulationStats } from './simulate-era.js';
+export type { HospitalHooks, SimulationStats } from './simulate-era.js';
 
 /**
  * Runs the hospital era after era in this thread (see simulateEra), every stay in
- * admissions-file order. The day hook sees the whole hospital: with several eras, a census that
+ * admissions-file order. The day hook sees the whole hospital's census: with several eras, it
  * also keeps the previous era's patients until they leave (each era's stay model only sees its
  * own). Memory holds the census and the patients due back, never the whole run.
  *
@@ -22,24 +23,20 @@ export type { SimulationHooks, SimulationStats } from './simulate-era.js';
 export async function simulateHospital(
   cfg: SimulationConfig,
   eras: readonly Era[],
-  hooks: SimulationHooks,
+  hooks: HospitalHooks,
 ): Promise<SimulationStats> {
   const stats: SimulationStats = { patients: 0, readmissions: 0, deaths: 0 };
-  // One era: its own census is the whole hospital's.
-  const whole = eras.length === 1 ? undefined : new Census(HOSPITAL_UNITS.length);
-  const eraHooks: SimulationHooks =
-    whole === undefined
-      ? hooks
-      : {
-          stay(stay) {
-            whole.add(stay);
-            hooks.stay(stay);
-          },
-          day(day, dayStart) {
-            whole.dropDischargedBefore(dayStart);
-            return hooks.day(day, dayStart, whole);
-          },
-        };
+  const census = new Census(HOSPITAL_UNITS.length);
+  const eraHooks = {
+    stay(stay: Stay) {
+      census.add(stay);
+      hooks.stay(stay);
+    },
+    day(day: number, dayStart: number) {
+      census.dropDischargedBefore(dayStart);
+      return hooks.day(day, dayStart, census);
+    },
+  };
   for (const era of eras) {
     const s = await simulateEra(cfg, era, eraHooks);
     stats.patients += s.patients;

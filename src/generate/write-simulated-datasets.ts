@@ -95,7 +95,14 @@ export async function writeSimulatedDatasets(
   const salt = hashInWriters ? { salt: options.salt } : {};
   // Typed admissions always hash in their writer (the batches carry numbers only).
   const eras = planEras(x.plan, counts);
-  const encounterJob = { dir, seed, eras, drgTablePath: options.drgTablePath, salt: options.salt };
+  const encounterJob = {
+    dir,
+    seed,
+    eras,
+    drgTablePath: options.drgTablePath,
+    losMedians: x.catalog.entries.map((e) => e.losMedian),
+    salt: options.salt,
+  };
   const pseudonyms = () => new PseudonymCache(createMrnHexWriter(options.salt), seed);
   // The worker writes claims too: when they outnumber admissions it is the busier thread, and
   // the simulating one (waiting on it) hashes instead. The same bytes either way.

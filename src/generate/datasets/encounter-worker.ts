@@ -16,6 +16,8 @@ export interface EncounterJob {
   seed: number;
   eras: Era[];
   drgTablePath: string | undefined;
+  /** The DRG catalog's LOS medians, as the planning thread solved them (see buildDrgCatalog). */
+  losMedians: number[];
   /** The hash salt: stays arrive without pseudonyms (see PseudonymCache). */
   salt: string;
 }
@@ -24,7 +26,7 @@ export interface EncounterJob {
 export type EncounterRequest = { type: 'batch'; batch: StayBatch } | { type: 'close' };
 
 const job = workerData as EncounterJob;
-const catalog = buildDrgCatalog(readDrgTable(job.drgTablePath));
+const catalog = buildDrgCatalog(readDrgTable(job.drgTablePath), job.losMedians);
 const pseudonyms = new PseudonymCache(createMrnHexWriter(job.salt), job.seed);
 const writer = new EncounterWriter(job.dir, job.seed, job.eras, { catalog, pseudonyms });
 const port = parentPort!;

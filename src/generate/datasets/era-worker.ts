@@ -20,11 +20,13 @@ export interface EraJob {
   admissions: number;
   plan: HospitalPlan;
   drgTablePath: string | undefined;
+  /** The DRG catalog's LOS medians, as the planning thread solved them (see buildDrgCatalog). */
+  losMedians: number[];
   salt: string;
 }
 
 const job = workerData as EraJob;
-const catalog = buildDrgCatalog(readDrgTable(job.drgTablePath));
+const catalog = buildDrgCatalog(readDrgTable(job.drgTablePath), job.losMedians);
 // Eras never share a patient, so one cache serves them all.
 const pseudonyms = new PseudonymCache(createMrnHexWriter(job.salt), job.seed);
 const cfg = { seed: job.seed, admissions: job.admissions, plan: job.plan, catalog, hashMrn: undefined };

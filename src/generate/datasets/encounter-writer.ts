@@ -75,6 +75,7 @@ export class EncounterWriter {
         this.claims.endRowGroup();
       }
       writeAdmission(this.admissions, b, i, this.codes);
+      if (!this.draws.hasClaims) continue;
       const stay = fillEncounterRow(this.row, b, i, this.x.catalog);
       const n = this.draws.allocator.next(this.draws.rng, stay);
       if (n === 0) continue;

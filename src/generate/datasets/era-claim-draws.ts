@@ -33,6 +33,12 @@ export class EraClaimDraws {
     return this.eras[0]!.firstClaim;
   }
 
+  /** Whether the current era has any claims (without, a stay needs no claim draws at all). */
+  get hasClaims(): boolean {
+    const e = this.eras[this.k]!;
+    return e.endClaim > e.firstClaim;
+  }
+
   /** Moves on to the era of the stay at `seq`; true when that is a new era. */
   seek(seq: number): boolean {
     if (seq < this.eras[this.k]!.endSeq) return false;

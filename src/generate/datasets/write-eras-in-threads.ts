@@ -1,13 +1,12 @@
-import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { ParquetDatasetFile } from '../output/parquet-dataset-file.js';
 import type { Era } from '../population/era-plan.js';
 import type { SimulationStats } from '../population/simulate-era.js';
 import type { EncounterResult } from './encounter-writer.js';
 import type { EraJob } from './era-worker.js';
-import { LANDING_DATASETS } from './landing-schemas.js';
+import { WholeEncounterFiles } from './whole-encounter-files.js';
 
-interface EraDone {
+/** What an era thread reports for an era. */
+export interface EraDone {
   result: EncounterResult;
   stats: SimulationStats;
 }
@@ -28,7 +27,8 @@ export async function writeErasInThreads(
   threads: number,
   onEraDone: (erasDone: number) => void,
 ): Promise<EraDone> {
-  const done: EraDone[] = new Array(eras.length);
+  const done: (EraDone | undefined)[] = new Array(eras.length);
+  const whole = new WholeEncounterFiles(job.dir);
   let next = 0;
   let finished = 0;
   const workers = Array.from({ length: Math.min(threads, eras.length) }, () => {
@@ -48,6 +48,9 @@ export async function writeErasInThreads(
             worker.on('message', (m: EraDone) => {
               done[current] = m;
               onEraDone(++finished);
+              // Parts are appended as soon as the eras before them are: while the other
+              // threads still simulate, so little copying is left at the end.
+              whole.appendReady(done);
               feed();
             });
             worker.on('error', reject);
@@ -59,23 +62,7 @@ export async function writeErasInThreads(
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
   }
-  return { result: appendParts(job.dir, done), stats: sumStats(done) };
-}
-
-// Appends each era's part files to the whole admissions and claims files, in era order.
-function appendParts(dir: string, done: readonly EraDone[]): EncounterResult {
-  const admissions = new ParquetDatasetFile(join(dir, 'admissions.parquet'), LANDING_DATASETS.admissions);
-  const claims = new ParquetDatasetFile(join(dir, 'claims.parquet'), LANDING_DATASETS.claims);
-  let deniedClaims = 0;
-  for (const { result } of done) {
-    const parts = result.parts!;
-    admissions.appendPart(parts.admissions.path, parts.admissions.groups);
-    claims.appendPart(parts.claims.path, parts.claims.groups);
-    deniedClaims += result.deniedClaims;
-  }
-  admissions.close();
-  claims.close();
-  return { admissions: admissions.rows, claims: claims.rows, deniedClaims };
+  return { result: whole.close(), stats: sumStats(done as EraDone[]) };
 }
 
 function sumStats(done: readonly EraDone[]): SimulationStats {

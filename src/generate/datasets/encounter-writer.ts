@@ -11,7 +11,7 @@ import { LANDING_DATASETS, type LandingDataset } from './landing-schemas.js';
 import { type ClaimLine, planClaims } from './plan-claims.js';
 import { ENCOUNTER_ID } from './record-ids.js';
 import { fillEncounterRow, newEncounterRow, type StayBatch } from './stay-batch.js';
-import { writeAdmission } from './write-admission.js';
+import { writeAdmissions } from './write-admission.js';
 import { writeClaim } from './write-claim.js';
 
 /** What writing admissions and claims produced. */
@@ -68,24 +68,31 @@ export class EncounterWriter {
 
   /** Writes every stay of a batch, in order. */
   batch(b: StayBatch): void {
-    for (let i = 0; i < b.length; i++) {
+    let i = 0;
+    while (i < b.length) {
       // A new era starts new row groups: the same groups as when eras are written apart.
       if (this.draws.seek(b.seq[i]!)) {
         this.admissions.endRowGroup();
         this.claims.endRowGroup();
       }
-      writeAdmission(this.admissions, b, i, this.codes);
-      if (!this.draws.hasClaims) continue;
-      const stay = fillEncounterRow(this.row, b, i, this.x.catalog);
-      const n = this.draws.allocator.next(this.draws.rng, stay);
-      if (n === 0) continue;
-      const encounter = this.encounterIds.of(stay.seq);
-      planClaims(this.draws.rng, stay, n, this.lines);
-      for (let k = 0; k < n; k++) {
-        const line = this.lines[k]!;
-        if (line.denial !== '') this.denied++;
-        writeClaim(this.claims, this.claimSeq++, stay, encounter, line);
-      }
+      // Stays are numbered consecutively: the run up to the era's or the row group's end.
+      const end = Math.min(b.length, i + this.admissions.roomInGroup, i + this.draws.endSeq - b.seq[i]!);
+      writeAdmissions(this.admissions, b, i, end, this.codes);
+      if (this.draws.hasClaims) for (let k = i; k < end; k++) this.claimsOf(b, k);
+      i = end;
+    }
+  }
+
+  private claimsOf(b: StayBatch, i: number): void {
+    const stay = fillEncounterRow(this.row, b, i, this.x.catalog);
+    const n = this.draws.allocator.next(this.draws.rng, stay);
+    if (n === 0) return;
+    const encounter = this.encounterIds.of(stay.seq);
+    planClaims(this.draws.rng, stay, n, this.lines);
+    for (let k = 0; k < n; k++) {
+      const line = this.lines[k]!;
+      if (line.denial !== '') this.denied++;
+      writeClaim(this.claims, this.claimSeq++, stay, encounter, line);
     }
   }
 

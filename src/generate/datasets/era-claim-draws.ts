@@ -33,6 +33,11 @@ export class EraClaimDraws {
     return this.eras[0]!.firstClaim;
   }
 
+  /** Row after the current era's last admission. */
+  get endSeq(): number {
+    return this.eras[this.k]!.endSeq;
+  }
+
   /** Whether the current era has any claims (without, a stay needs no claim draws at all). */
   get hasClaims(): boolean {
     const e = this.eras[this.k]!;

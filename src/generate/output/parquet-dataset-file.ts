@@ -140,6 +140,19 @@ export class ParquetDatasetFile implements LandingFile {
     this.plain[i]!.double(v);
   }
 
+  /** Rows the current row group still takes (rows written column by column must fit). */
+  get roomInGroup(): number {
+    return this.rowsPerGroup - this.pending;
+  }
+
+  /** Ends `n` rows written column by column with the typed methods (at most roomInGroup). */
+  endRows(n: number): void {
+    if (n > this.rowsPerGroup - this.pending) throw new Error('rows written past the end of a row group');
+    this.pending += n;
+    this.rows += n;
+    if (this.pending === this.rowsPerGroup) this.flush();
+  }
+
   /** Ends a row written with the typed methods; returns its 0-based index. */
   endRow(): number {
     if (++this.pending === this.rowsPerGroup) this.flush();

@@ -42,8 +42,8 @@ export function writeAdmissions(
     }
     file.textBytes(2, SSN, 0, SSN.length);
   }
-  for (let i = from; i < to; i++) file.seconds(3, b.admit[i]!);
-  for (let i = from; i < to; i++) file.seconds(4, b.discharge[i]!);
+  file.secondsRun(3, b.admit, from, to);
+  file.secondsRun(4, b.discharge, from, to);
   for (let i = from; i < to; i++)
     file.int32(5, Math.floor(b.discharge[i]! / DAY) - Math.floor(b.admit[i]! / DAY));
   for (let i = from; i < to; i++) file.code(6, b.drg[i]!, x.drgCodes);
@@ -51,13 +51,13 @@ export function writeAdmissions(
   for (let i = from; i < to; i++) file.bool(8, b.readmit[i] === 1);
   optionalSeconds(file, 9, b.edArrival, from, to);
   for (let i = from; i < to; i++) file.code(10, b.disposition[i]!, DISPOSITIONS);
-  for (let i = from; i < to; i++) file.int32(11, b.age[i]!);
+  file.int32Run(11, b.age, from, to);
   for (let i = from; i < to; i++) file.code(12, b.gender[i]!, GENDERS);
   for (let i = from; i < to; i++) file.code(13, b.admitType[i]!, ADMIT_TYPES);
   optionalSeconds(file, 14, b.edDecision, from, to);
   for (let i = from; i < to; i++) file.code(15, b.unit[i]!, UNIT_NAMES);
-  for (let i = from; i < to; i++) file.int32(16, b.charlson[i]!);
-  for (let i = from; i < to; i++) file.int32(17, b.edVisits[i]!);
+  file.int32Run(16, b.charlson, from, to);
+  file.int32Run(17, b.edVisits, from, to);
   file.endRows(to - from);
 }
 

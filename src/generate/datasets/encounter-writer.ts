@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { ParquetDatasetFile, ROWS_PER_GROUP } from '../output/parquet-dataset-file.js';
 import { RecordIdBytes } from '../output/record-id-bytes.js';
-import type { RowGroupMeta } from '../parquet/parquet-file-writer.js';
+import { ParquetFileWriter, type RowGroupMeta } from '../parquet/parquet-file-writer.js';
 import type { DrgCatalog } from '../population/drg-catalog.js';
 import type { Era } from '../population/era-plan.js';
 import type { PseudonymCache } from '../population/pseudonym-cache.js';
@@ -19,15 +19,21 @@ export interface EncounterResult {
   admissions: number;
   claims: number;
   deniedClaims: number;
-  /** Written as parts: their files and row groups, for appending to the whole files. */
-  parts?: Record<'admissions' | 'claims', { path: string; groups: readonly RowGroupMeta[] }>;
+  /**
+   * Written as parts: their files and row groups, for appending to the whole files (`inPlace`:
+   * written into the whole files themselves, to adopt).
+   */
+  parts?: Record<'admissions' | 'claims', { path: string; groups: readonly RowGroupMeta[] }> & {
+    inPlace: boolean;
+  };
 }
 
 /**
  * Writes clean Parquet admissions and the claims of each admission, in admissions order, with
  * the claims drawn from each era's claims stream: the same bytes whether it runs in the
- * simulating thread or in the encounter worker, whatever the batch size. With `part` (a name),
- * the files are parts (one era's, say) to append to whole files later.
+ * simulating thread or in the encounter worker, whatever the batch size. With `part`, the files
+ * are parts (one era's, say) to append to whole files later: named after `part.name`, or with
+ * none, the head part written in place into whole files that hold only their magic so far.
  *
  * @example
  * const writer = new EncounterWriter(dir, 42, eras, { catalog, pseudonyms });
@@ -50,14 +56,24 @@ export class EncounterWriter {
     dir: string,
     seed: number,
     eras: readonly Era[],
-    private readonly x: { catalog: DrgCatalog; pseudonyms: PseudonymCache; part?: string },
+    private readonly x: {
+      catalog: DrgCatalog;
+      pseudonyms: PseudonymCache;
+      part?: { name: string | undefined };
+    },
   ) {
     // A part's files are named after it: several parts are written to one folder at once.
     const part = x.part;
-    const file = (d: LandingDataset) =>
-      part === undefined
-        ? new ParquetDatasetFile(join(dir, `${d.name}.parquet`), d)
-        : new ParquetDatasetFile(join(dir, `${d.name}.${part}.parquet`), d, ROWS_PER_GROUP, true);
+    const file = (d: LandingDataset) => {
+      if (part === undefined) return new ParquetDatasetFile(join(dir, `${d.name}.parquet`), d);
+      if (part.name === undefined) {
+        const at = ParquetFileWriter.HEAD_PART_AT;
+        return new ParquetDatasetFile(join(dir, `${d.name}.parquet`), d, ROWS_PER_GROUP, { at });
+      }
+      return new ParquetDatasetFile(join(dir, `${d.name}.${part.name}.parquet`), d, ROWS_PER_GROUP, {
+        at: 0,
+      });
+    };
     this.admissions = file(LANDING_DATASETS.admissions);
     this.claims = file(LANDING_DATASETS.claims);
     this.draws = new EraClaimDraws(seed, eras);
@@ -107,6 +123,7 @@ export class EncounterWriter {
       parts: {
         admissions: { path: parts.admissions.path, groups: parts.admissions.rowGroups },
         claims: { path: parts.claims.path, groups: parts.claims.rowGroups },
+        inPlace: this.x.part.name === undefined,
       },
     };
   }

@@ -32,7 +32,8 @@ const pseudonyms = new PseudonymCache(createMrnHexWriter(job.salt), job.seed);
 const cfg = { seed: job.seed, admissions: job.admissions, plan: job.plan, catalog, hashMrn: undefined };
 const port = parentPort!;
 port.on('message', async ({ era }: { era: Era }) => {
-  const part = `era-${era.index}`;
+  // The first era goes straight into the whole files (see WholeEncounterFiles): one copy fewer.
+  const part = { name: era.index === 0 ? undefined : `era-${era.index}` };
   const out = encountersInThread(
     new EncounterWriter(job.dir, job.seed, [era], { catalog, pseudonyms, part }),
     catalog,

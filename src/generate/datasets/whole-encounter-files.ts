@@ -6,7 +6,8 @@ import type { EraDone } from './write-eras-in-threads.js';
 
 /**
  * The whole admissions and claims files of a run whose eras were written as parts: each era's
- * parts appended in era order, as soon as every era before it is in.
+ * parts appended in era order, as soon as every era before it is in. Created (with their magic)
+ * before any era starts: the first era's parts are written in place into them and adopted.
  *
  * @example
  * const whole = new WholeEncounterFiles(dir);
@@ -28,8 +29,13 @@ export class WholeEncounterFiles {
   appendReady(done: readonly (EraDone | undefined)[]): void {
     for (let era = done[this.appended]; era !== undefined; era = done[++this.appended]) {
       const parts = era.result.parts!;
-      this.admissions.appendPart(parts.admissions.path, parts.admissions.groups);
-      this.claims.appendPart(parts.claims.path, parts.claims.groups);
+      if (parts.inPlace) {
+        this.admissions.adoptPart(parts.admissions.groups);
+        this.claims.adoptPart(parts.claims.groups);
+      } else {
+        this.admissions.appendPart(parts.admissions.path, parts.admissions.groups);
+        this.claims.appendPart(parts.claims.path, parts.claims.groups);
+      }
       this.deniedClaims += era.result.deniedClaims;
     }
   }

@@ -36,12 +36,12 @@ export class ParquetDatasetFile implements LandingFile {
   private pending = 0;
   rows = 0;
 
-  /** A `part` is row groups only, for appendPart (see ParquetFileWriter). */
+  /** A `part` is row groups only, for appendPart or adoptPart (see ParquetFileWriter). */
   constructor(
     readonly path: string,
     private readonly dataset: LandingDataset,
     private readonly rowsPerGroup = ROWS_PER_GROUP,
-    part = false,
+    part: false | { at: number } = false,
   ) {
     const columns = dataset.columns.map((c) => ({ name: c.name, type: parquetColumnType(c.type) }));
     this.writer = new ParquetFileWriter(path, columns, part);
@@ -215,6 +215,13 @@ export class ParquetDatasetFile implements LandingFile {
   /** The row groups written so far (a part's, for appendPart). */
   get rowGroups(): readonly RowGroupMeta[] {
     return this.writer.rowGroups;
+  }
+
+  /** Takes in the row groups of a head part written in place into this file (no copy). */
+  adoptPart(groups: readonly RowGroupMeta[]): void {
+    this.flush();
+    this.writer.adoptPart(groups);
+    for (const g of groups) this.rows += g.rows;
   }
 
   /** Appends a part file of this dataset written elsewhere, and deletes it. */

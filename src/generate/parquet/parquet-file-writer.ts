@@ -52,15 +52,23 @@ export class ParquetFileWriter {
 
   /**
    * A `part` is row groups only, no magic or footer: written apart (by another thread, say),
-   * then appended to a whole file with appendPart, its offsets shifted.
+   * then appended to a whole file with appendPart, its offsets shifted; or, with `at` > 0,
+   * written in place into an existing whole file from byte `at`, then adopted by it (see
+   * adoptPart).
    */
   constructor(
     readonly path: string,
     private readonly columns: readonly ParquetColumnSpec[],
-    private readonly part = false,
+    private readonly part: false | { at: number } = false,
   ) {
-    this.fd = openSync(path, 'w');
-    if (!part) this.write(MAGIC);
+    this.fd = openSync(path, part !== false && part.at > 0 ? 'r+' : 'w');
+    if (part === false) this.write(MAGIC);
+    else this.offset = part.at;
+  }
+
+  /** Where a part written in place into this file should start (after the magic). */
+  static get HEAD_PART_AT(): number {
+    return MAGIC.length;
   }
 
   /** The row groups written so far (a part's, for appendPart). */
@@ -86,6 +94,22 @@ export class ParquetFileWriter {
       closeSync(fd);
     }
     rmSync(path);
+    this.addGroups(groups, shift);
+  }
+
+  /**
+   * Takes in the row groups of a part another writer wrote in place into this file, from
+   * HEAD_PART_AT, before anything else was appended: nothing is copied.
+   */
+  adoptPart(groups: readonly RowGroupMeta[]): void {
+    if (this.offset !== MAGIC.length || this.groups.length > 0)
+      throw new Error('only a head part is adopted');
+    const last = groups.at(-1);
+    if (last !== undefined) this.offset = last.offset + last.size;
+    this.addGroups(groups, 0);
+  }
+
+  private addGroups(groups: readonly RowGroupMeta[], shift: number): void {
     for (const g of groups) {
       this.groups.push({
         ...g,
@@ -125,7 +149,7 @@ export class ParquetFileWriter {
 
   /** Writes the footer (none for a part) and closes the file. */
   close(): void {
-    if (this.part) {
+    if (this.part !== false) {
       closeSync(this.fd);
       return;
     }
@@ -196,9 +220,12 @@ export class ParquetFileWriter {
     w.stop();
   }
 
+  // At explicit positions: a part written in place shares the file with another descriptor.
   private write(bytes: Uint8Array): void {
     let done = 0;
-    while (done < bytes.length) done += writeSync(this.fd, bytes, done, bytes.length - done);
+    while (done < bytes.length) {
+      done += writeSync(this.fd, bytes, done, bytes.length - done, this.offset + done);
+    }
     this.offset += bytes.length;
   }
 }

@@ -2,15 +2,16 @@ import { cumulativeVolume } from './cumulative-volume.js';
 import type { HospitalPlan } from './plan-hospital.js';
 
 /**
- * About how long an era is: long enough that each era's own burn-in is a small extra cost, short
- * enough that a 20-year run has several eras to simulate side by side. A property of the
+ * About how long an era is: long enough that each era's own burn-in (and the patients it adds)
+ * is a small extra cost, short enough that a run of 15 years or more (from about 400,000
+ * admissions at the default 350 beds) has two eras to simulate side by side. A property of the
  * period alone (never of the machine), so the same options always give the same eras.
  */
-export const ERA_DAYS = 1826;
+export const ERA_DAYS = 3653;
 /**
  * Patient indexes of era k start at k·ERA_PATIENTS: eras never share a patient, so MRNs stay
  * unique with no era knowing how many patients the others had. 2^26, so the 14 eras a billion
- * MRNs allow are far more than a 20-year period (at most 4) has.
+ * MRNs allow are far more than a 20-year period (at most 2) has.
  */
 export const ERA_PATIENTS = 1 << 26;
 
@@ -39,7 +40,7 @@ export interface Era {
  * the admissions among them by the weekday volume curve, and the claims by admissions.
  *
  * @example
- * planEras(plan, { admissions: 1_000_000, claims: 2_500_000 }); // 4 eras over 20 years
+ * planEras(plan, { admissions: 1_000_000, claims: 2_500_000 }); // 2 eras over 20 years
  */
 export function planEras(plan: HospitalPlan, counts: { admissions: number; claims: number }): Era[] {
   const n = Math.max(1, Math.round(plan.periodDays / ERA_DAYS));

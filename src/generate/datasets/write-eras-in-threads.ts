@@ -46,12 +46,16 @@ export async function writeErasInThreads(
               worker.postMessage({ era: eras[current] });
             };
             worker.on('message', (m: EraDone) => {
-              done[current] = m;
-              onEraDone(++finished);
-              // Parts are appended as soon as the eras before them are: while the other
-              // threads still simulate, so little copying is left at the end.
-              whole.appendReady(done);
-              feed();
+              try {
+                done[current] = m;
+                onEraDone(++finished);
+                // Parts are appended as soon as the eras before them are: while the other
+                // threads still simulate, so little copying is left at the end.
+                whole.appendReady(done);
+                feed();
+              } catch (error) {
+                reject(error);
+              }
             });
             worker.on('error', reject);
             worker.on('exit', (code) => reject(new Error(`an era thread stopped (exit code ${code})`)));
@@ -59,6 +63,12 @@ export async function writeErasInThreads(
           }),
       ),
     );
+  } catch (error) {
+    // The files are abandoned (the caller removes the folder); only their descriptors matter.
+    try {
+      whole.close();
+    } catch {}
+    throw error;
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
   }

@@ -46,4 +46,9 @@ export interface GenerateTuning {
    * the stays (default: when claims outnumber admissions, so the worker is the busier thread).
    */
   hashBeforeWorker?: boolean;
+  /**
+   * Threads simulating eras side by side when a clean Parquet run has no staffing or EMR events
+   * (default: up to two, from 50,000 admissions); 0 simulates them one after the other.
+   */
+  eraThreads?: number;
 }

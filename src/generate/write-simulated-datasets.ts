@@ -1,13 +1,15 @@
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { MrnHasher } from '../privacy/mrn-hasher.js';
 import { createMrnHexWriter } from '../privacy/mrn-hex-writer.js';
 import { encountersInThread } from './datasets/encounter-in-thread.js';
 import { type EncounterOutput, textEncounterOutput } from './datasets/encounter-output.js';
 import { EncounterThread } from './datasets/encounter-thread.js';
-import { EncounterWriter } from './datasets/encounter-writer.js';
+import { type EncounterResult, EncounterWriter } from './datasets/encounter-writer.js';
 import { LANDING_DATASETS, type LandingDataset } from './datasets/landing-schemas.js';
 import { staffingId } from './datasets/record-ids.js';
 import { staffingDay } from './datasets/staffing-day.js';
+import { writeErasInThreads } from './datasets/write-eras-in-threads.js';
 import type { FaultPart } from './dirty/write-fault-sidecar.js';
 import type { EmrJob } from './emr/emr-job.js';
 import type { EmrPlan } from './emr/emr-plan.js';
@@ -17,8 +19,10 @@ import type { GenerationManifest } from './generation-manifest.js';
 import type { Progress } from './output/progress.js';
 import { openRowOutput } from './output/row-output.js';
 import type { DrgCatalog } from './population/drg-catalog.js';
+import { planEras } from './population/era-plan.js';
 import type { HospitalPlan } from './population/plan-hospital.js';
 import { PseudonymCache } from './population/pseudonym-cache.js';
+import type { SimulationStats } from './population/simulate-era.js';
 import { simulateHospital } from './population/simulate-hospital.js';
 import { deriveStream } from './random/derive-stream.js';
 import { HOSPITAL_UNITS } from './reference/hospital-units.js';
@@ -39,6 +43,9 @@ export const EMR_WORKER_THRESHOLD = 100_000;
 
 /** Runs with at least this many admissions write admissions and claims in a worker thread. */
 export const ENCOUNTER_WORKER_THRESHOLD = 50_000;
+
+/** Threads that simulate eras side by side, when a run allows it (see writeErasInThreads). */
+export const ERA_THREADS = Math.max(1, Math.min(2, availableParallelism()));
 
 /**
  * Runs the hospital simulation once and streams all four simulated datasets from it (admissions,
@@ -87,20 +94,19 @@ export async function writeSimulatedDatasets(
   const hashInWriters = encounterWorker && (emrWorker || counts.events === 0);
   const salt = hashInWriters ? { salt: options.salt } : {};
   // Typed admissions always hash in their writer (the batches carry numbers only).
-  const encounterJob = { dir, seed, counts, drgTablePath: options.drgTablePath, salt: options.salt };
+  const eras = planEras(x.plan, counts);
+  const encounterJob = {
+    dir,
+    seed,
+    eras,
+    drgTablePath: options.drgTablePath,
+    losMedians: x.catalog.entries.map((e) => e.losMedian),
+    salt: options.salt,
+  };
   const pseudonyms = () => new PseudonymCache(createMrnHexWriter(options.salt), seed);
   // The worker writes claims too: when they outnumber admissions it is the busier thread, and
   // the simulating one (waiting on it) hashes instead. The same bytes either way.
   const hashBeforeWorker = x.tuning.hashBeforeWorker ?? counts.claims > counts.admissions;
-  const encounters: EncounterOutput =
-    text !== undefined
-      ? textEncounterOutput(seed, counts, text.admissions, text.claims)
-      : encounterWorker
-        ? new EncounterThread(encounterJob, x.catalog, hashBeforeWorker ? pseudonyms() : undefined)
-        : encountersInThread(
-            new EncounterWriter(dir, seed, counts, { catalog: x.catalog, pseudonyms: pseudonyms() }),
-            x.catalog,
-          );
   const emr = openEmrWriter(
     {
       ...x.emr,
@@ -113,42 +119,72 @@ export async function writeSimulatedDatasets(
     HOSPITAL_UNITS.length,
     emrWorker,
   );
-  const staffingRng = deriveStream(seed, 'staffing');
-  const ratioLimits = options.ratioLimits ?? {};
-  let staffingSeq = 0;
   x.progress.phase('simulating hospital', x.plan.periodDays);
-  let stats: Awaited<ReturnType<typeof simulateHospital>>;
-  try {
-    stats = await simulateHospital(
-      {
-        seed,
-        admissions: counts.admissions,
-        plan: x.plan,
-        catalog: x.catalog,
-        hashMrn: hashInWriters ? undefined : x.hashMrn,
-      },
-      {
-        stay: (stay) => encounters.stay(stay),
-        async day(day, dayStart, census) {
-          if (day >= x.plan.staffingFirstDay) {
-            const rows = staffingDay(staffingRng, census, dayStart, ratioLimits);
-            const skip = day === x.plan.staffingFirstDay ? x.plan.staffingSkip : 0;
-            for (const row of rows.slice(skip)) staffing.write([staffingId(staffingSeq++), ...row]);
-          }
-          await encounters.drain();
-          if (day >= x.emrPlan.firstDay) await emr.day(day, dayStart, census);
-          x.progress.advance(day + 1);
-        },
-      },
-    );
-  } catch (error) {
-    await emr.abort();
-    await encounters.abort();
+  // With no staffing or EMR events, no day needs the census in order: eras are simulated side
+  // by side in threads, each writing its own part of the admissions and claims files.
+  const eraThreads =
+    x.tuning.eraThreads ?? (counts.admissions >= ENCOUNTER_WORKER_THRESHOLD ? ERA_THREADS : 0);
+  const parallel = typed && eraThreads > 0 && eras.length > 1 && counts.staffing === 0 && counts.events === 0;
+  let stats: SimulationStats;
+  let written: EncounterResult;
+  if (parallel) {
+    const eraJob = { ...encounterJob, admissions: counts.admissions, plan: x.plan };
+    try {
+      ({ stats, result: written } = await writeErasInThreads(eraJob, eras, eraThreads, (n) =>
+        x.progress.advance(eras[n - 1]!.endDay),
+      ));
+    } catch (error) {
+      await emr.abort();
+      staffing.close();
+      throw error;
+    }
     staffing.close();
-    throw error;
+  } else {
+    const encounters: EncounterOutput =
+      text !== undefined
+        ? textEncounterOutput(seed, eras, text.admissions, text.claims)
+        : encounterWorker
+          ? new EncounterThread(encounterJob, x.catalog, hashBeforeWorker ? pseudonyms() : undefined)
+          : encountersInThread(
+              new EncounterWriter(dir, seed, eras, { catalog: x.catalog, pseudonyms: pseudonyms() }),
+              x.catalog,
+            );
+    const staffingRng = deriveStream(seed, 'staffing');
+    const ratioLimits = options.ratioLimits ?? {};
+    let staffingSeq = 0;
+    try {
+      stats = await simulateHospital(
+        {
+          seed,
+          admissions: counts.admissions,
+          plan: x.plan,
+          catalog: x.catalog,
+          hashMrn: hashInWriters ? undefined : x.hashMrn,
+        },
+        eras,
+        {
+          stay: (stay) => encounters.stay(stay),
+          async day(day, dayStart, census) {
+            if (day >= x.plan.staffingFirstDay) {
+              const rows = staffingDay(staffingRng, census, dayStart, ratioLimits);
+              const skip = day === x.plan.staffingFirstDay ? x.plan.staffingSkip : 0;
+              for (const row of rows.slice(skip)) staffing.write([staffingId(staffingSeq++), ...row]);
+            }
+            await encounters.drain();
+            if (day >= x.emrPlan.firstDay) await emr.day(day, dayStart, census);
+            x.progress.advance(day + 1);
+          },
+        },
+      );
+    } catch (error) {
+      await emr.abort();
+      await encounters.abort();
+      staffing.close();
+      throw error;
+    }
+    staffing.close();
+    written = await encounters.close();
   }
-  staffing.close();
-  const written = await encounters.close();
   const events = await emr.finish();
   const rows = {
     admissions: written.admissions,

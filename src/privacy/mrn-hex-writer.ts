@@ -12,6 +12,8 @@ const BLOCK = 64;
 /** Longest message that fits, with its padding, in the one block after the inner pad. */
 const ONE_BLOCK = 55;
 const HEX = Uint8Array.from('0123456789abcdef', (c) => c.charCodeAt(0));
+// The two hex digits of each byte value, at 2·byte: a byte's digits in two loads, no shifts.
+const HEX_PAIRS = Uint8Array.from({ length: 512 }, (_, i) => HEX[i & 1 ? (i >> 1) & 15 : i >> 5]!);
 
 /**
  * The same pseudonym as createMrnHasher (HMAC-SHA-256(salt, mrn) in lowercase hex), from and to
@@ -31,8 +33,15 @@ export function createMrnHexWriter(salt: string, source = 'the hash salt'): MrnH
   return (mrn, length, out, at) => {
     if (length > ONE_BLOCK) throw new Error(`an MRN of ${length} bytes is longer than this hasher takes`);
     w.fill(0, 0, 16);
-    for (let i = 0; i < length; i++) w[i >> 2] = w[i >> 2]! | (mrn[i]! << (24 - 8 * (i & 3)));
-    w[length >> 2] = w[length >> 2]! | (0x80 << (24 - 8 * (length & 3)));
+    // Whole words first, in a local: the typed array is read and written once per word.
+    const whole = length >> 2;
+    for (let k = 0; k < whole; k++) {
+      const i = 4 * k;
+      w[k] = (mrn[i]! << 24) | (mrn[i + 1]! << 16) | (mrn[i + 2]! << 8) | mrn[i + 3]!;
+    }
+    let last = 0;
+    for (let i = 4 * whole; i < length; i++) last |= mrn[i]! << (24 - 8 * (i & 3));
+    w[whole] = last | (0x80 << (24 - 8 * (length & 3)));
     w[15] = (BLOCK + length) * 8;
     state.set(inner);
     compressSha256Block(state, w);
@@ -46,7 +55,12 @@ export function createMrnHexWriter(salt: string, source = 'the hash salt'): MrnH
     let to = at;
     for (let i = 0; i < 8; i++) {
       const word = state[i]!;
-      for (let shift = 28; shift >= 0; shift -= 4) out[to++] = HEX[(word >>> shift) & 15]!;
+      for (let shift = 24; shift >= 0; shift -= 8) {
+        const pair = ((word >>> shift) & 255) << 1;
+        out[to] = HEX_PAIRS[pair]!;
+        out[to + 1] = HEX_PAIRS[pair + 1]!;
+        to += 2;
+      }
     }
   };
 }

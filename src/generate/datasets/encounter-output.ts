@@ -1,10 +1,10 @@
 import type { RowOutput } from '../output/row-output.js';
+import type { Era } from '../population/era-plan.js';
 import type { Stay } from '../population/stay.js';
-import { deriveStream } from '../random/derive-stream.js';
 import { admissionFields } from './admission-fields.js';
-import { ClaimCountAllocator } from './claim-count-allocator.js';
 import { claimFields } from './claim-fields.js';
 import type { EncounterResult } from './encounter-writer.js';
+import { EraClaimDraws } from './era-claim-draws.js';
 import { type ClaimLine, planClaims } from './plan-claims.js';
 
 /** Where admissions and the claims of each admission go, whichever way they are written. */
@@ -22,25 +22,25 @@ export interface EncounterOutput {
  * clean Parquet run hold the same values.
  *
  * @example
- * const encounters = textEncounterOutput(42, counts, out.admissions, out.claims);
+ * const encounters = textEncounterOutput(42, eras, out.admissions, out.claims);
  */
 export function textEncounterOutput(
   seed: number,
-  counts: { admissions: number; claims: number },
+  eras: readonly Era[],
   admissions: RowOutput,
   claims: RowOutput,
 ): EncounterOutput {
-  const rng = deriveStream(seed, 'claims');
-  const allocator = new ClaimCountAllocator(counts.claims, counts.admissions);
+  const draws = new EraClaimDraws(seed, eras);
   let claimSeq = 0;
   let deniedClaims = 0;
   const lines: ClaimLine[] = [];
   return {
     stay(stay) {
       admissions.write(admissionFields(stay));
-      const n = allocator.next(rng, stay);
+      draws.seek(stay.seq);
+      const n = draws.allocator.next(draws.rng, stay);
       if (n === 0) return;
-      planClaims(rng, stay, n, lines);
+      planClaims(draws.rng, stay, n, lines);
       for (let k = 0; k < n; k++) {
         const line = lines[k]!;
         if (line.denial !== '') deniedClaims++;

@@ -4,6 +4,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { createMrnHexWriter } from '../../privacy/mrn-hex-writer.js';
 import { buildDrgCatalog } from '../population/drg-catalog.js';
+import type { Era } from '../population/era-plan.js';
 import { PseudonymCache } from '../population/pseudonym-cache.js';
 import { readDrgTable } from '../reference/drg-table.js';
 import { EncounterWriter } from './encounter-writer.js';
@@ -13,8 +14,10 @@ import type { StayBatch } from './stay-batch.js';
 export interface EncounterJob {
   dir: string;
   seed: number;
-  counts: { admissions: number; claims: number };
+  eras: Era[];
   drgTablePath: string | undefined;
+  /** The DRG catalog's LOS medians, as the planning thread solved them (see buildDrgCatalog). */
+  losMedians: number[];
   /** The hash salt: stays arrive without pseudonyms (see PseudonymCache). */
   salt: string;
 }
@@ -23,9 +26,9 @@ export interface EncounterJob {
 export type EncounterRequest = { type: 'batch'; batch: StayBatch } | { type: 'close' };
 
 const job = workerData as EncounterJob;
-const catalog = buildDrgCatalog(readDrgTable(job.drgTablePath));
+const catalog = buildDrgCatalog(readDrgTable(job.drgTablePath), job.losMedians);
 const pseudonyms = new PseudonymCache(createMrnHexWriter(job.salt), job.seed);
-const writer = new EncounterWriter(job.dir, job.seed, job.counts, { catalog, pseudonyms });
+const writer = new EncounterWriter(job.dir, job.seed, job.eras, { catalog, pseudonyms });
 const port = parentPort!;
 port.on('message', (message: EncounterRequest) => {
   if (message.type === 'batch') {

@@ -11,49 +11,67 @@ const UNIT_NAMES = HOSPITAL_UNITS.map((u) => u.name);
 const SSN = Uint8Array.from('XXX-XX-0000', (c) => c.charCodeAt(0));
 
 /**
- * Writes stay `i` of a batch as one admissions row of typed values (the clean Parquet fast
+ * Writes stays [from, to) of a batch as admissions rows of typed values (the clean Parquet fast
  * path), straight from the batch's columns: codes go to the dictionary by number and the
- * pseudonym (the batch's, or hashed here) and masked SSN as bytes, so no string is built per row. The same values
- * admissionFields gives as text, in LANDING_DATASETS.admissions order.
+ * pseudonym (the batch's, or hashed here) and masked SSN as bytes, so no string is built per
+ * row. The same values admissionFields gives as text, in LANDING_DATASETS.admissions order.
+ * Column by column, not row by row: each loop reads one batch array and fills one column, where
+ * a row touched eighteen of each. The rows must fit in the file's current row group.
  *
  * @example
- * writeAdmission(file, batch, 0, { drgCodes, pseudonyms });
+ * writeAdmissions(file, batch, 0, batch.length, { drgCodes, pseudonyms });
  */
-export function writeAdmission(
+export function writeAdmissions(
   file: ParquetDatasetFile,
   b: StayBatch,
-  i: number,
+  from: number,
+  to: number,
   x: { drgCodes: readonly string[]; pseudonyms: PseudonymCache },
 ): void {
-  const admit = b.admit[i]!;
-  const discharge = b.discharge[i]!;
-  const edArrival = b.edArrival[i]!;
-  const edDecision = b.edDecision[i]!;
-  file.sequentialId(0, ENCOUNTER_ID.prefix, ENCOUNTER_ID.digits, b.seq[i]!);
-  if (b.mrnHex.length > 0) file.textBytes(1, b.mrnHex, i * 64, 64);
-  else file.textBytes(1, x.pseudonyms.hexBytes, x.pseudonyms.hexAt(b.patient[i]!), 64);
-  let serial = b.ssnSerial[i]!;
-  for (let k = 10; k > 6; k--) {
-    SSN[k] = 48 + (serial % 10);
-    serial = Math.floor(serial / 10);
+  for (let i = from; i < to; i++) file.sequentialId(0, ENCOUNTER_ID.prefix, ENCOUNTER_ID.digits, b.seq[i]!);
+  if (b.mrnHex.length > 0) for (let i = from; i < to; i++) file.textBytes(1, b.mrnHex, i * 64, 64);
+  else {
+    const p = x.pseudonyms;
+    for (let i = from; i < to; i++) file.textBytes(1, p.hexBytes, p.hexAt(b.patient[i]!), 64);
   }
-  file.textBytes(2, SSN, 0, SSN.length);
-  file.seconds(3, admit);
-  file.seconds(4, discharge);
-  file.int32(5, Math.floor(discharge / DAY) - Math.floor(admit / DAY));
-  file.code(6, b.drg[i]!, x.drgCodes);
-  file.code(7, b.payer[i]!, PAYER_NAMES);
-  file.bool(8, b.readmit[i] === 1);
-  if (Number.isNaN(edArrival)) file.nul(9);
-  else file.seconds(9, edArrival);
-  file.code(10, b.disposition[i]!, DISPOSITIONS);
-  file.int32(11, b.age[i]!);
-  file.code(12, b.gender[i]!, GENDERS);
-  file.code(13, b.admitType[i]!, ADMIT_TYPES);
-  if (Number.isNaN(edDecision)) file.nul(14);
-  else file.seconds(14, edDecision);
-  file.code(15, b.unit[i]!, UNIT_NAMES);
-  file.int32(16, b.charlson[i]!);
-  file.int32(17, b.edVisits[i]!);
-  file.endRow();
+  for (let i = from; i < to; i++) {
+    let serial = b.ssnSerial[i]!;
+    for (let k = 10; k > 6; k--) {
+      SSN[k] = 48 + (serial % 10);
+      serial = Math.floor(serial / 10);
+    }
+    file.textBytes(2, SSN, 0, SSN.length);
+  }
+  file.secondsRun(3, b.admit, from, to);
+  file.secondsRun(4, b.discharge, from, to);
+  for (let i = from; i < to; i++)
+    file.int32(5, Math.floor(b.discharge[i]! / DAY) - Math.floor(b.admit[i]! / DAY));
+  for (let i = from; i < to; i++) file.code(6, b.drg[i]!, x.drgCodes);
+  for (let i = from; i < to; i++) file.code(7, b.payer[i]!, PAYER_NAMES);
+  for (let i = from; i < to; i++) file.bool(8, b.readmit[i] === 1);
+  optionalSeconds(file, 9, b.edArrival, from, to);
+  for (let i = from; i < to; i++) file.code(10, b.disposition[i]!, DISPOSITIONS);
+  file.int32Run(11, b.age, from, to);
+  for (let i = from; i < to; i++) file.code(12, b.gender[i]!, GENDERS);
+  for (let i = from; i < to; i++) file.code(13, b.admitType[i]!, ADMIT_TYPES);
+  optionalSeconds(file, 14, b.edDecision, from, to);
+  for (let i = from; i < to; i++) file.code(15, b.unit[i]!, UNIT_NAMES);
+  file.int32Run(16, b.charlson, from, to);
+  file.int32Run(17, b.edVisits, from, to);
+  file.endRows(to - from);
+}
+
+// A timestamp column where NaN stands for null.
+function optionalSeconds(
+  file: ParquetDatasetFile,
+  column: number,
+  v: Float64Array,
+  from: number,
+  to: number,
+): void {
+  for (let i = from; i < to; i++) {
+    const t = v[i]!;
+    if (Number.isNaN(t)) file.nul(column);
+    else file.seconds(column, t);
+  }
 }

@@ -2,7 +2,7 @@ import type { LandingDataset } from '../datasets/landing-schemas.js';
 import { ColumnChunk } from '../parquet/column-chunk.js';
 import { DictionaryChunk } from '../parquet/dictionary-chunk.js';
 import { parquetColumnType } from '../parquet/parquet-column-type.js';
-import { ParquetFileWriter } from '../parquet/parquet-file-writer.js';
+import { ParquetFileWriter, type RowGroupMeta } from '../parquet/parquet-file-writer.js';
 import type { LandingFile } from './landing-file.js';
 import { appendLandingText } from './landing-text-value.js';
 import { SequentialIdBytes } from './sequential-id-bytes.js';
@@ -36,13 +36,15 @@ export class ParquetDatasetFile implements LandingFile {
   private pending = 0;
   rows = 0;
 
+  /** A `part` is row groups only, for appendPart or adoptPart (see ParquetFileWriter). */
   constructor(
     readonly path: string,
     private readonly dataset: LandingDataset,
     private readonly rowsPerGroup = ROWS_PER_GROUP,
+    part: false | { at: number } = false,
   ) {
     const columns = dataset.columns.map((c) => ({ name: c.name, type: parquetColumnType(c.type) }));
-    this.writer = new ParquetFileWriter(path, columns);
+    this.writer = new ParquetFileWriter(path, columns, part);
     // Only code columns repeat enough for a dictionary; ids and pseudonyms are nearly unique.
     this.chunks = dataset.columns.map((c, i) =>
       c.few ? new DictionaryChunk() : new ColumnChunk(columns[i]!.type),
@@ -120,6 +122,54 @@ export class ParquetDatasetFile implements LandingFile {
     this.plain[i]!.int32(v);
   }
 
+  /**
+   * Column `i` of the next `to - from` rows: `v[from .. to)`, none null. One definition-level
+   * run and one capacity check for them all (see writeAdmissions).
+   */
+  int32Run(i: number, v: Int32Array, from: number, to: number): void {
+    const chunk = this.plain[i]!;
+    chunk.levels.addPresent(to - from);
+    const out = chunk.values;
+    out.ensure(4 * (to - from));
+    const b = out.buffer;
+    let at = out.length;
+    for (let k = from; k < to; k++) {
+      const x = v[k]!;
+      b[at] = x;
+      b[at + 1] = x >> 8;
+      b[at + 2] = x >> 16;
+      b[at + 3] = x >> 24;
+      at += 4;
+    }
+    out.length = at;
+  }
+
+  /** TIMESTAMPTZ column `i` of the next `to - from` rows, from epoch seconds `v[from .. to)`. */
+  secondsRun(i: number, v: Float64Array, from: number, to: number): void {
+    const chunk = this.plain[i]!;
+    chunk.levels.addPresent(to - from);
+    const out = chunk.values;
+    out.ensure(8 * (to - from));
+    const b = out.buffer;
+    let at = out.length;
+    for (let k = from; k < to; k++) {
+      const micros = v[k]! * 1_000_000;
+      // As GrowableBytes.int64: the high word by an exact multiply, then both words' bytes.
+      const high = Math.floor(micros * 2.3283064365386963e-10);
+      const low = micros - high * 4294967296;
+      b[at] = low;
+      b[at + 1] = low >>> 8;
+      b[at + 2] = low >>> 16;
+      b[at + 3] = low >>> 24;
+      b[at + 4] = high;
+      b[at + 5] = high >> 8;
+      b[at + 6] = high >> 16;
+      b[at + 7] = high >> 24;
+      at += 8;
+    }
+    out.length = at;
+  }
+
   /** A TIMESTAMPTZ from epoch seconds. */
   seconds(i: number, v: number): void {
     this.plain[i]!.int64(v * 1_000_000);
@@ -138,10 +188,47 @@ export class ParquetDatasetFile implements LandingFile {
     this.plain[i]!.double(v);
   }
 
+  /** Rows the current row group still takes (rows written column by column must fit). */
+  get roomInGroup(): number {
+    return this.rowsPerGroup - this.pending;
+  }
+
+  /** Ends `n` rows written column by column with the typed methods (at most roomInGroup). */
+  endRows(n: number): void {
+    if (n > this.rowsPerGroup - this.pending) throw new Error('rows written past the end of a row group');
+    this.pending += n;
+    this.rows += n;
+    if (this.pending === this.rowsPerGroup) this.flush();
+  }
+
   /** Ends a row written with the typed methods; returns its 0-based index. */
   endRow(): number {
     if (++this.pending === this.rowsPerGroup) this.flush();
     return this.rows++;
+  }
+
+  /** Ends the current row group early (a boundary that must not depend on how rows were split). */
+  endRowGroup(): void {
+    this.flush();
+  }
+
+  /** The row groups written so far (a part's, for appendPart). */
+  get rowGroups(): readonly RowGroupMeta[] {
+    return this.writer.rowGroups;
+  }
+
+  /** Takes in the row groups of a head part written in place into this file (no copy). */
+  adoptPart(groups: readonly RowGroupMeta[]): void {
+    this.flush();
+    this.writer.adoptPart(groups);
+    for (const g of groups) this.rows += g.rows;
+  }
+
+  /** Appends a part file of this dataset written elsewhere, and deletes it. */
+  appendPart(path: string, groups: readonly RowGroupMeta[]): void {
+    this.flush();
+    this.writer.appendPart(path, groups);
+    for (const g of groups) this.rows += g.rows;
   }
 
   close(): void {

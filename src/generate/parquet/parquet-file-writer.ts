@@ -1,4 +1,4 @@
-import { closeSync, openSync, writeSync } from 'node:fs';
+import { closeSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
 import type { EncodedChunk } from './encoded-chunk.js';
 import type { ParquetColumnType } from './parquet-column-type.js';
 import { ThriftCompactWriter } from './thrift-compact.js';
@@ -9,7 +9,8 @@ export interface ParquetColumnSpec {
   type: ParquetColumnType;
 }
 
-interface ChunkMeta {
+/** Where a column chunk is and what the footer says of it. */
+export interface ChunkMeta {
   offset: number;
   dataPageAt: number;
   encodings: number[];
@@ -18,7 +19,8 @@ interface ChunkMeta {
   nulls: number;
 }
 
-interface RowGroupMeta {
+/** Where a row group is (offsets from the start of its file or part) and its chunks. */
+export interface RowGroupMeta {
   rows: number;
   offset: number;
   size: number;
@@ -26,6 +28,8 @@ interface RowGroupMeta {
 }
 
 const MAGIC = Buffer.from('PAR1', 'latin1');
+/** Bytes copied at a time when a part is appended. */
+const COPY_BYTES = 8 << 20;
 
 /**
  * Writes a flat Parquet file row group by row group: each column chunk one uncompressed data
@@ -46,12 +50,74 @@ export class ParquetFileWriter {
   /** Rows written so far. */
   rows = 0;
 
+  /**
+   * A `part` is row groups only, no magic or footer: written apart (by another thread, say),
+   * then appended to a whole file with appendPart, its offsets shifted; or, with `at` > 0,
+   * written in place into an existing whole file from byte `at`, then adopted by it (see
+   * adoptPart).
+   */
   constructor(
     readonly path: string,
     private readonly columns: readonly ParquetColumnSpec[],
+    private readonly part: false | { at: number } = false,
   ) {
-    this.fd = openSync(path, 'w');
-    this.write(MAGIC);
+    this.fd = openSync(path, part !== false && part.at > 0 ? 'r+' : 'w');
+    if (part === false) this.write(MAGIC);
+    else this.offset = part.at;
+  }
+
+  /** Where a part written in place into this file should start (after the magic). */
+  static get HEAD_PART_AT(): number {
+    return MAGIC.length;
+  }
+
+  /** The row groups written so far (a part's, for appendPart). */
+  get rowGroups(): readonly RowGroupMeta[] {
+    return this.groups;
+  }
+
+  /**
+   * Appends the row groups of a part file (same columns) written elsewhere, then deletes it: its
+   * bytes are copied as they are, and only the footer's offsets change.
+   */
+  appendPart(path: string, groups: readonly RowGroupMeta[]): void {
+    const shift = this.offset;
+    const fd = openSync(path, 'r');
+    try {
+      const buffer = Buffer.allocUnsafe(COPY_BYTES);
+      for (;;) {
+        const n = readSync(fd, buffer, 0, COPY_BYTES, null);
+        if (n === 0) break;
+        this.write(buffer.subarray(0, n));
+      }
+    } finally {
+      closeSync(fd);
+    }
+    rmSync(path);
+    this.addGroups(groups, shift);
+  }
+
+  /**
+   * Takes in the row groups of a part another writer wrote in place into this file, from
+   * HEAD_PART_AT, before anything else was appended: nothing is copied.
+   */
+  adoptPart(groups: readonly RowGroupMeta[]): void {
+    if (this.offset !== MAGIC.length || this.groups.length > 0)
+      throw new Error('only a head part is adopted');
+    const last = groups.at(-1);
+    if (last !== undefined) this.offset = last.offset + last.size;
+    this.addGroups(groups, 0);
+  }
+
+  private addGroups(groups: readonly RowGroupMeta[], shift: number): void {
+    for (const g of groups) {
+      this.groups.push({
+        ...g,
+        offset: g.offset + shift,
+        chunks: g.chunks.map((c) => ({ ...c, offset: c.offset + shift })),
+      });
+      this.rows += g.rows;
+    }
   }
 
   /** Appends a row group of `rows` rows: one encoded chunk per column, in schema order. */
@@ -81,8 +147,12 @@ export class ParquetFileWriter {
     return this.offset;
   }
 
-  /** Writes the footer and closes the file. */
+  /** Writes the footer (none for a part) and closes the file. */
   close(): void {
+    if (this.part !== false) {
+      closeSync(this.fd);
+      return;
+    }
     const footer = this.footer();
     this.write(footer);
     const length = Buffer.alloc(4);
@@ -150,9 +220,12 @@ export class ParquetFileWriter {
     w.stop();
   }
 
+  // At explicit positions: a part written in place shares the file with another descriptor.
   private write(bytes: Uint8Array): void {
     let done = 0;
-    while (done < bytes.length) done += writeSync(this.fd, bytes, done, bytes.length - done);
+    while (done < bytes.length) {
+      done += writeSync(this.fd, bytes, done, bytes.length - done, this.offset + done);
+    }
     this.offset += bytes.length;
   }
 }

@@ -15,26 +15,28 @@ const DAY = 86_400;
 export const BURN_IN_DAYS = 240;
 
 /**
- * Runs the burn-in at the period's average daily volume: stays are planned and discharged, and
- * the patients due back during the period wait in `returns`. Their earlier stays are not in
+ * Runs the burn-in of the era starting on day `firstDay` (of the period) at the period's average
+ * daily volume: stays are planned and discharged, and the patients due back before `endDay`
+ * (the era's end) wait in `returns`. Their earlier stays are not in
  * any file, so their `lastDischarge` is cleared: a return is never flagged as the readmission of
  * a stay the data does not show. Returns the next tie-breaking order number.
  *
  * @example
- * order = burnIn(rng, ctx, returns, plan, 10_000, newPatient, 0);
+ * order = burnIn(rng, ctx, returns, { plan, firstDay: 0, endDay: plan.periodDays }, 10_000, newPatient, 0);
  */
 export function burnIn(
   rng: Rng,
   ctx: StayContext,
   returns: ReturnQueue,
-  plan: HospitalPlan,
+  era: { plan: HospitalPlan; firstDay: number; endDay: number },
   admissions: number,
   newPatient: (dayStart: number) => Patient,
   firstOrder: number,
 ): number {
+  const { plan, firstDay, endDay } = era;
   let order = firstOrder;
   const perDay = admissions / plan.periodDays;
-  for (let day = -BURN_IN_DAYS; day < 0; day++) {
+  for (let day = firstDay - BURN_IN_DAYS; day < firstDay; day++) {
     const dayStart = plan.periodStart + day * DAY;
     const due = returns.popDue(day);
     const fresh = Math.max(0, Math.round(perDay - due.length + 0.3 * Math.sqrt(perDay) * rng.normal()));
@@ -42,7 +44,7 @@ export function burnIn(
     for (let i = 0; i < fresh; i++) stays.push(planStay(rng, ctx, newPatient(dayStart), 'new', dayStart));
     for (const stay of stays) {
       const next = scheduleReturn(rng, stay, plan.periodStart, order++);
-      if (next !== undefined && next.day < plan.periodDays) returns.push(next);
+      if (next !== undefined && next.day < endDay) returns.push(next);
     }
   }
   returns.forEach((r) => {

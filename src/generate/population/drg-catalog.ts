@@ -26,16 +26,18 @@ export interface DrgCatalog {
 /**
  * Joins the DRG weights table with the clinical profiles and builds the weighted pickers the
  * stay model draws from (an elective stay is mostly a joint replacement, an emergency one
- * mostly sepsis, heart failure, pneumonia …).
+ * mostly sepsis, heart failure, pneumonia …). `losMedians` (the `losMedian` of each entry of a
+ * catalog built before, in table order) skips solving for them again: worker threads get them
+ * from the thread that planned the run, where each solve was a visible share of their start.
  *
  * @example
  * const catalog = buildDrgCatalog(readDrgTable());
  * catalog.adult.Emergency.pick(rng).code; // '871'
  */
-export function buildDrgCatalog(table: readonly DrgWeight[]): DrgCatalog {
-  const entries: DrgEntry[] = table.map((row) => {
+export function buildDrgCatalog(table: readonly DrgWeight[], losMedians?: readonly number[]): DrgCatalog {
+  const entries: DrgEntry[] = table.map((row, i) => {
     const profile = DRG_PROFILES[row.code] ?? DEFAULT_DRG_PROFILE;
-    return { ...profile, ...row, losMedian: losMedianFor(row.gmlosDays, LOS_SIGMA) };
+    return { ...profile, ...row, losMedian: losMedians?.[i] ?? losMedianFor(row.gmlosDays, LOS_SIGMA) };
   });
   const share = (e: DrgEntry, type: AdmitType) =>
     type === 'Elective' ? e.elective : type === 'Urgent' ? e.urgent : 1 - e.elective - e.urgent;

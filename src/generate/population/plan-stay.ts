@@ -85,9 +85,11 @@ export function planStay(
 
   const since = (edArrival ?? admit) - HALF_YEAR;
   let priorEd = 0;
-  // Indexed, not for-of: the iterator and its results were allocated per stay (measured).
+  // Indexed, not for-of: the iterator and its results were allocated per stay (measured). Only
+  // the slots written so far: a new patient's (most stays) are never read.
   const arrivals = patient.edArrivals;
-  for (let k = 0; k < arrivals.length; k++) if (arrivals[k]! >= since) priorEd++;
+  const filled = Math.min(patient.edCount, ED_HISTORY);
+  for (let k = 0; k < filled; k++) if (arrivals[k]! >= since) priorEd++;
   const edVisitsPrior6m = priorEd + rng.poisson(Math.exp(-1.1 + 0.7 * patient.frailty));
   const base = HOSPITAL_UNITS[unit]!.baseAcuity;
   const acuity = base + 0.35 * (drg.relativeWeight - 1) + 0.08 * (patient.charlson - 2) + 0.3 * rng.normal();

@@ -21,7 +21,9 @@ const HEX = 64;
 export class PseudonymCache {
   // Patient index held by each slot (-1: empty), and its pseudonym's bytes.
   private readonly keys = new Int32Array(SLOTS).fill(-1);
-  private readonly bytes = Buffer.alloc(SLOTS * HEX);
+  // A plain Uint8Array, like every other source of textBytes: a Buffer among them made the
+  // copy loop's loads polymorphic.
+  private readonly bytes = new Uint8Array(SLOTS * HEX);
   private readonly mrn = new Uint8Array(MRN_BYTES);
 
   constructor(
@@ -52,6 +54,6 @@ export class PseudonymCache {
   /** The patient's pseudonym as a string. */
   of(patient: number): string {
     const at = this.hexAt(patient);
-    return this.bytes.toString('latin1', at, at + HEX);
+    return Buffer.from(this.bytes.buffer, at, HEX).toString('latin1');
   }
 }

@@ -1,114 +1,47 @@
-import type { MrnHasher } from '../../privacy/mrn-hasher.js';
-import { deriveStream } from '../random/derive-stream.js';
 import { HOSPITAL_UNITS } from '../reference/hospital-units.js';
-import { burnIn } from './burn-in.js';
 import { Census } from './census.js';
-import type { DrgCatalog } from './drg-catalog.js';
-import { mrnForPatient } from './mrn-for-patient.js';
-import { createPatient } from './patient.js';
-import type { HospitalPlan } from './plan-hospital.js';
-import { planStay, type StayContext } from './plan-stay.js';
-import { ReturnQueue } from './return-queue.js';
-import { scheduleReturn } from './schedule-return.js';
+import type { Era } from './era-plan.js';
+import {
+  type HospitalHooks,
+  type SimulationConfig,
+  type SimulationStats,
+  simulateEra,
+} from './simulate-era.js';
 import type { Stay } from './stay.js';
-import { WEEKDAY_VOLUME } from './time-profiles.js';
 
-const DAY = 86_400;
-/** What the simulation reports to the dataset writers, in order. */
-export interface SimulationHooks {
-  /** A stay, in admissions-file order. */
-  stay(stay: Stay): void;
-  /** Every stay admitted by the end of `day` is known: write the day's staffing and EMR activity. */
-  day(day: number, dayStart: number, census: Census): void | Promise<void>;
-}
-
-/** Counts the run can report. */
-export interface SimulationStats {
-  patients: number;
-  readmissions: number;
-  deaths: number;
-}
+export type { HospitalHooks, SimulationStats } from './simulate-era.js';
 
 /**
- * Runs the hospital day by day: patients returning today (readmissions and later stays), new
- * patients topping the day up to a weekday-shaped target, their stays planned and admitted in
- * time order, each discharge deciding whether the patient comes back. Exactly `admissions`
- * stays are produced. Memory holds the census and the patients due back, never the whole run.
+ * Runs the hospital era after era in this thread (see simulateEra), every stay in
+ * admissions-file order. The day hook sees the whole hospital's census: with several eras, it
+ * also keeps the previous era's patients until they leave (each era's stay model only sees its
+ * own). Memory holds the census and the patients due back, never the whole run.
  *
  * @example
- * await simulateHospital({ seed: 42, admissions: 10_000, plan, catalog, hashMrn }, hooks);
+ * await simulateHospital({ seed: 42, admissions: 10_000, plan, catalog, hashMrn }, eras, hooks);
  */
 export async function simulateHospital(
-  cfg: {
-    seed: number;
-    admissions: number;
-    plan: HospitalPlan;
-    catalog: DrgCatalog;
-    /** Hashes each patient's MRN at its first written stay; omitted when writer threads do. */
-    hashMrn: MrnHasher | undefined;
-  },
-  hooks: SimulationHooks,
+  cfg: SimulationConfig,
+  eras: readonly Era[],
+  hooks: HospitalHooks,
 ): Promise<SimulationStats> {
-  const { plan } = cfg;
-  const rng = deriveStream(cfg.seed, 'population');
-  const census = new Census(HOSPITAL_UNITS.length);
-  const returns = new ReturnQueue();
-  const ctx: StayContext = {
-    catalog: cfg.catalog,
-    unitOccupancy: (unit) => census.size(unit) / plan.unitBeds[unit]!,
-  };
-  const cumulative = cumulativeVolume(plan.periodStart, plan.periodDays);
   const stats: SimulationStats = { patients: 0, readmissions: 0, deaths: 0 };
-  let order = 0;
-  let patients = 0;
-  const newPatient = (dayStart: number) => createPatient(rng, patients++, dayStart);
-
-  order = burnIn(rng, ctx, returns, plan, cfg.admissions, newPatient, order);
-
-  let emitted = 0;
-  for (let day = 0; day < plan.periodDays; day++) {
-    const dayStart = plan.periodStart + day * DAY;
-    census.dropDischargedBefore(dayStart);
-    const remaining = cfg.admissions - emitted;
-    const due = returns.popDue(day).slice(0, remaining);
-    let fresh: number;
-    if (day === plan.periodDays - 1) fresh = remaining - due.length;
-    else {
-      const target = (cfg.admissions * cumulative[day + 1]!) / cumulative[plan.periodDays]!;
-      const expected = target - emitted - due.length;
-      const noise = 0.3 * Math.sqrt(Math.max(1, expected)) * rng.normal();
-      fresh = Math.min(remaining - due.length, Math.max(0, Math.round(expected + noise)));
-    }
-    const stays: Stay[] = due.map((r) => planStay(rng, ctx, r.patient, r.kind, dayStart));
-    for (let i = 0; i < fresh; i++) {
-      stays.push(planStay(rng, ctx, newPatient(dayStart), 'new', dayStart));
-    }
-    stays.sort((a, b) => a.admit - b.admit || a.patient.index - b.patient.index);
-    for (const stay of stays) {
-      stay.seq = emitted++;
-      if (stay.patient.writtenStays++ === 0) {
-        stats.patients++;
-        if (cfg.hashMrn !== undefined)
-          stay.patient.mrnHash = cfg.hashMrn(mrnForPatient(stay.patient.index, cfg.seed));
-      }
-      if (stay.readmit) stats.readmissions++;
-      if (stay.disposition === 'Expired') stats.deaths++;
-      hooks.stay(stay);
+  const census = new Census(HOSPITAL_UNITS.length);
+  const eraHooks = {
+    stay(stay: Stay) {
       census.add(stay);
-      const next = scheduleReturn(rng, stay, plan.periodStart, order++);
-      if (next !== undefined && next.day < plan.periodDays) returns.push(next);
-    }
-    await hooks.day(day, dayStart, census);
+      hooks.stay(stay);
+    },
+    day(day: number, dayStart: number) {
+      census.dropDischargedBefore(dayStart);
+      return hooks.day(day, dayStart, census);
+    },
+  };
+  for (const era of eras) {
+    const s = await simulateEra(cfg, era, eraHooks);
+    stats.patients += s.patients;
+    stats.readmissions += s.readmissions;
+    stats.deaths += s.deaths;
   }
   return stats;
-}
-
-/** cumulative[d] = relative admission volume of days 0 … d-1. */
-function cumulativeVolume(periodStart: number, days: number): Float64Array {
-  const out = new Float64Array(days + 1);
-  for (let d = 0; d < days; d++) {
-    const weekday = (Math.floor(periodStart / DAY) + d + 4) % 7;
-    out[d + 1] = out[d]! + WEEKDAY_VOLUME[weekday]!;
-  }
-  return out;
 }

@@ -7,7 +7,7 @@ import { parquetColumnType } from '../parquet/parquet-column-type.js';
 import { ParquetFileWriter } from '../parquet/parquet-file-writer.js';
 import type { Clinician } from './clinician.js';
 import type { EventBatch } from './event-batch.js';
-import { metadataText } from './event-metadata.js';
+import { metadataText, NUMBERED_SUFFIX, numberedMetadataPrefix } from './event-metadata.js';
 import { EVENT_TYPES } from './event-types.js';
 
 /**
@@ -151,7 +151,13 @@ export class EmrEventsParquetFile {
     for (let k = from; k < to; k++) {
       const meta = metadata[at(k)]!;
       let id = this.metadata.keyId(meta);
-      if (id < 0) id = this.metadata.addKey(meta, metadataText(meta, this.roster));
+      if (id < 0) {
+        const prefix = numberedMetadataPrefix(meta);
+        id =
+          prefix === undefined
+            ? this.metadata.addKey(meta, metadataText(meta, this.roster))
+            : this.metadata.addKeyNumbered(meta, prefix, Math.floor(meta / 8), NUMBERED_SUFFIX);
+      }
       this.metadata.idOnly(id);
     }
   }

@@ -75,3 +75,22 @@ export function metadataText(code: number, roster: readonly { ip: string }[]): s
       return '{}';
   }
 }
+
+const ascii = (text: string) => Uint8Array.from(text, (c) => c.charCodeAt(0));
+const CHART_PREFIX = ascii('{"chart_id": "C');
+const NOTE_PREFIX = ascii('{"note_id": "N');
+/** What follows the number of a numbered metadata text (see numberedMetadataPrefix). */
+export const NUMBERED_SUFFIX = ascii('"}');
+
+/**
+ * For a metadata code whose text is a fixed prefix, the code's argument `Math.floor(code / 8)`
+ * in decimal, and NUMBERED_SUFFIX (charts and notes): the prefix as bytes; otherwise undefined.
+ * Lets a writer put such text straight into bytes: nearly every note id is a new value.
+ *
+ * @example
+ * numberedMetadataPrefix(12 * 8 + 2); // the bytes of '{"chart_id": "C'
+ */
+export function numberedMetadataPrefix(code: number): Uint8Array | undefined {
+  const kind = code % 8;
+  return kind === CHART ? CHART_PREFIX : kind === NOTE ? NOTE_PREFIX : undefined;
+}

@@ -1,3 +1,4 @@
+import { decimalDigits } from './decimal-digits.js';
 import { DefinitionLevels } from './definition-levels.js';
 import type { ChunkBuilder, EncodedChunk } from './encoded-chunk.js';
 import { GrowableBytes } from './growable-bytes.js';
@@ -69,6 +70,25 @@ export class DictionaryChunk implements ChunkBuilder {
   /** Adds the text of numeric `key` (after keyId returned -1) and returns its id. */
   addKey(key: number, text: string): number {
     const id = this.entry(text);
+    if (key < this.smallKeys) {
+      this.small[key] = id + 1;
+      this.smallUsed.push(key);
+    } else this.keyed.set(key, id);
+    return id;
+  }
+
+  /**
+   * Adds numeric `key` whose text is `prefix`, then `n` in decimal, then `suffix` (after keyId
+   * returned -1), and returns its id: the same entry as addKey with that text, written as bytes
+   * with no string built (metadata such as a note id is new in almost every row that has it).
+   */
+  addKeyNumbered(key: number, prefix: Uint8Array, n: number, suffix: Uint8Array): number {
+    const e = this.entries;
+    e.int32(prefix.length + decimalDigits(n) + suffix.length);
+    e.bytes(prefix);
+    e.decimal(n);
+    e.bytes(suffix);
+    const id = this.size++;
     if (key < this.smallKeys) {
       this.small[key] = id + 1;
       this.smallUsed.push(key);

@@ -1,3 +1,5 @@
+import { decimalDigits } from './decimal-digits.js';
+
 /**
  * A byte buffer that grows as it is written, for building Parquet pages and footers in memory.
  * Capacity doubles, so appending n bytes costs O(n) overall; `reset` keeps the capacity, so a
@@ -91,6 +93,19 @@ export class GrowableBytes {
       x = Math.floor(x / 0x80);
     }
     this.buffer[this.length++] = x;
+  }
+
+  /** A non-negative safe integer in decimal ASCII digits, as String(n) spells it. */
+  decimal(n: number): void {
+    const digits = decimalDigits(n);
+    this.ensure(digits);
+    const b = this.buffer;
+    let x = n;
+    for (let at = this.length + digits - 1; at >= this.length; at--) {
+      b[at] = 48 + (x % 10);
+      x = Math.floor(x / 10);
+    }
+    this.length += digits;
   }
 
   /** The bytes written so far (a view, valid until the next write or reset). */

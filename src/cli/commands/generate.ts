@@ -25,7 +25,9 @@ Writes a synthetic hospital to the lake's landing zone
 admissions, claims, staffing and emr_events. Patients come back (about 15% within 30 days,
 driven by age, LOS, comorbidity, ED use and disposition); claims bill real encounters on days
 within the stay; staffing counts each unit's census; clinicians' EMR events form work sessions
-around their inactivity thresholds. The same seed and options give byte-identical files.
+around their inactivity thresholds. Periods longer than about 15 years are simulated in eras
+of about ten years, each with its own patients (none returns in a later era). The same seed
+and options give byte-identical files.
 
 Options:
   --lake DIR       the lake (default $CARELAKE_LAKE, else ./lakehouse); its carelake.json

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { deriveStream } from '../../src/generate/random/derive-stream.js';
+import { LogNormalTable } from '../../src/generate/random/log-normal-table.js';
 import { Rng } from '../../src/generate/random/rng.js';
 import { WeightedPicker } from '../../src/generate/random/weighted-picker.js';
 
@@ -40,6 +41,20 @@ describe('seeded randomness', () => {
       const k = rng.between(3, 5);
       assert.ok(k >= 3 && k <= 5 && Number.isInteger(k));
     }
+  });
+
+  test('the log-normal quantile table has the median and log-scale spread it is built with', () => {
+    const table = new LogNormalTable(0.7);
+    const rng = deriveStream(9, 'table');
+    const logs = Array.from({ length: 200_000 }, () => Math.log(table.draw(rng, 75)));
+    const mean = logs.reduce((a, b) => a + b, 0) / logs.length;
+    const sd = Math.sqrt(logs.reduce((a, b) => a + (b - mean) ** 2, 0) / logs.length);
+    assert.ok(Math.abs(mean - Math.log(75)) < 0.01, `log mean ${mean}`);
+    assert.ok(Math.abs(sd - 0.7) < 0.01, `log sd ${sd}`);
+    const sorted = logs.sort((a, b) => a - b);
+    // About 2.3% of a normal lies beyond two standard deviations on each side.
+    const below = sorted.findIndex((x) => x > Math.log(75) - 2 * 0.7) / sorted.length;
+    assert.ok(Math.abs(below - 0.0228) < 0.003, `below -2σ: ${below}`);
   });
 
   test('the weighted picker follows its weights and never picks zero-weight items', () => {

@@ -1,4 +1,8 @@
+import { LogNormalTable } from '../random/log-normal-table.js';
 import type { Rng } from '../random/rng.js';
+
+// Drawn once per event: a quantile table instead of Rng.logNormal (see LogNormalTable).
+const CLICK_PAUSES = new LogNormalTable(0.7);
 
 /**
  * Seconds between two events of one work session: usually a short click-to-click pause, but now
@@ -13,7 +17,7 @@ export function withinSessionGap(rng: Rng, median: number, limit: number): numbe
   const u = rng.float();
   if (u < 0.008) return limit;
   if (u < 0.045) return Math.max(1, limit - 1 - rng.int(Math.min(300, limit)));
-  return Math.max(1, Math.min(limit, Math.round(rng.logNormal(median, 0.7))));
+  return Math.max(1, Math.min(limit, Math.round(CLICK_PAUSES.draw(rng, median))));
 }
 
 /**

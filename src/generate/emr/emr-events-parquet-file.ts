@@ -5,6 +5,7 @@ import { ColumnChunk } from '../parquet/column-chunk.js';
 import { DictionaryChunk } from '../parquet/dictionary-chunk.js';
 import { parquetColumnType } from '../parquet/parquet-column-type.js';
 import { ParquetFileWriter } from '../parquet/parquet-file-writer.js';
+import { putMicros } from '../parquet/put-micros.js';
 import type { Clinician } from './clinician.js';
 import type { EventBatch } from './event-batch.js';
 import { metadataText, NUMBERED_SUFFIX, numberedMetadataPrefix } from './event-metadata.js';
@@ -107,18 +108,7 @@ export class EmrEventsParquetFile {
     b = tv.buffer;
     p = tv.length;
     for (let k = from; k < to; k++) {
-      // Micros < 2^53; multiplying by 2^-32 splits them exactly.
-      const micros = ts[at(k)]! * 1_000_000;
-      const high = Math.floor(micros * 2.3283064365386963e-10);
-      const low = micros - high * 4294967296;
-      b[p] = low;
-      b[p + 1] = low >>> 8;
-      b[p + 2] = low >>> 16;
-      b[p + 3] = low >>> 24;
-      b[p + 4] = high;
-      b[p + 5] = high >> 8;
-      b[p + 6] = high >> 16;
-      b[p + 7] = high >> 24;
+      putMicros(b, p, ts[at(k)]!);
       p += 8;
     }
     tv.length = p;

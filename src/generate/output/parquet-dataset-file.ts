@@ -3,6 +3,7 @@ import { ColumnChunk } from '../parquet/column-chunk.js';
 import { DictionaryChunk } from '../parquet/dictionary-chunk.js';
 import { parquetColumnType } from '../parquet/parquet-column-type.js';
 import { ParquetFileWriter, type RowGroupMeta } from '../parquet/parquet-file-writer.js';
+import { putMicros } from '../parquet/put-micros.js';
 import type { LandingFile } from './landing-file.js';
 import { appendLandingText } from './landing-text-value.js';
 import { SequentialIdBytes } from './sequential-id-bytes.js';
@@ -153,18 +154,7 @@ export class ParquetDatasetFile implements LandingFile {
     const b = out.buffer;
     let at = out.length;
     for (let k = from; k < to; k++) {
-      const micros = v[k]! * 1_000_000;
-      // As GrowableBytes.int64: the high word by an exact multiply, then both words' bytes.
-      const high = Math.floor(micros * 2.3283064365386963e-10);
-      const low = micros - high * 4294967296;
-      b[at] = low;
-      b[at + 1] = low >>> 8;
-      b[at + 2] = low >>> 16;
-      b[at + 3] = low >>> 24;
-      b[at + 4] = high;
-      b[at + 5] = high >> 8;
-      b[at + 6] = high >> 16;
-      b[at + 7] = high >> 24;
+      putMicros(b, at, v[k]!);
       at += 8;
     }
     out.length = at;

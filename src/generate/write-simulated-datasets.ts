@@ -142,12 +142,11 @@ export async function writeSimulatedDatasets(
   } else {
     const encounters: EncounterOutput =
       text !== undefined
-        ? textEncounterOutput(seed, eras, text.admissions, text.claims)
+        ? textEncounterOutput(seed, eras, x.catalog, text.admissions, text.claims)
         : encounterWorker
-          ? new EncounterThread(encounterJob, x.catalog, hashBeforeWorker ? pseudonyms() : undefined)
+          ? new EncounterThread(encounterJob, hashBeforeWorker ? pseudonyms() : undefined)
           : encountersInThread(
               new EncounterWriter(dir, seed, eras, { catalog: x.catalog, pseudonyms: pseudonyms() }),
-              x.catalog,
             );
     const staffingRng = deriveStream(seed, 'staffing');
     const ratioLimits = options.ratioLimits ?? {};
@@ -163,7 +162,7 @@ export async function writeSimulatedDatasets(
         },
         eras,
         {
-          stay: (stay) => encounters.stay(stay),
+          stay: (stays, row) => encounters.stay(stays, row),
           async day(day, dayStart, census) {
             if (day >= x.plan.staffingFirstDay) {
               const rows = staffingDay(staffingRng, census, dayStart, ratioLimits);

@@ -11,13 +11,16 @@ import { buildRoster } from '../../src/generate/emr/clinician.js';
 import { planEmr } from '../../src/generate/emr/emr-plan.js';
 import { centsText } from '../../src/generate/output/cents-text.js';
 import { formatDate, formatTimestamp } from '../../src/generate/output/timestamp-text.js';
+import { buildDrgCatalog } from '../../src/generate/population/drg-catalog.js';
 import { expectedOverLos, losMedianFor } from '../../src/generate/population/los-median.js';
 import { mrnForPatient } from '../../src/generate/population/mrn-for-patient.js';
-import type { Patient } from '../../src/generate/population/patient.js';
+import { ED_HISTORY, PatientTable } from '../../src/generate/population/patient-table.js';
 import { MAX_PERIOD_DAYS, planHospital } from '../../src/generate/population/plan-hospital.js';
+import { PlannedStays } from '../../src/generate/population/planned-stays.js';
 import { PseudonymCache } from '../../src/generate/population/pseudonym-cache.js';
 import { ReturnQueue } from '../../src/generate/population/return-queue.js';
 import type { Stay } from '../../src/generate/population/stay.js';
+import { PAYER_NAMES } from '../../src/generate/population/stay-codes.js';
 import { deriveStream } from '../../src/generate/random/derive-stream.js';
 import { readDrgTable } from '../../src/generate/reference/drg-table.js';
 import { splitCsvLine } from '../../src/generate/reference/split-csv-line.js';
@@ -136,21 +139,79 @@ describe('generator building blocks', () => {
     );
   });
 
-  test('returns come out by day, ties in insertion order', () => {
+  test('patient slots: a released slot is reused, history reset; growing keeps every live patient', () => {
+    const patients = new PatientTable();
+    const slots = Array.from({ length: 3000 }, (_, i) => {
+      const slot = patients.claim();
+      patients.index[slot] = i;
+      patients.frailty[slot] = i / 10;
+      patients.edArrivals[slot * ED_HISTORY] = i;
+      return slot;
+    });
+    assert.deepEqual(slots.slice(0, 3), [0, 1, 2]);
+    // Grown twice past its first 1,024 slots: every patient's columns came along.
+    assert.ok(slots.every((slot, i) => patients.index[slot] === i && patients.frailty[slot] === i / 10));
+    assert.equal(patients.edArrivals[2999 * ED_HISTORY], 2999);
+    patients.stays[17] = 4;
+    patients.lastDrg[17] = 9;
+    patients.release(17);
+    assert.equal(patients.live, 2999);
+    const again = patients.claim();
+    assert.equal(again, 17);
+    assert.equal(patients.stays[again], 0);
+    assert.equal(patients.lastDrg[again], -1);
+    assert.equal(patients.lastDischarge[again], Number.NEGATIVE_INFINITY);
+    assert.equal(patients.edArrivals[again * ED_HISTORY], Number.NEGATIVE_INFINITY);
+  });
+
+  test('a planned stay read back as a Stay carries its codes as text and NaN ED times as null', () => {
+    const catalog = buildDrgCatalog(readDrgTable(undefined));
+    const stays = new PlannedStays();
+    for (let k = 0; k < 300; k++) stays.add(); // past the first growth
+    const row = stays.add();
+    const drg = catalog.entries[3]!;
+    stays.drg[row] = drg.index;
+    stays.icd10[row] = drg.icd10.length - 1;
+    stays.admitType[row] = 2;
+    stays.disposition[row] = 7;
+    stays.gender[row] = 1;
+    stays.payer[row] = PAYER_NAMES.indexOf('Medicaid');
+    stays.edArrival[row] = Number.NaN;
+    stays.edDecision[row] = Number.NaN;
+    stays.admit[row] = 1_700_000_000;
+    stays.readmit[row] = 1;
+    const stay = stays.toStay(row, catalog);
+    assert.equal(stay.drg, drg);
+    assert.equal(stay.icd10, drg.icd10.at(-1));
+    assert.equal(stay.admitType, 'Elective');
+    assert.equal(stay.disposition, 'Expired');
+    assert.equal(stay.patient.gender, 'M');
+    assert.equal(stay.patient.payer, 'Medicaid');
+    assert.equal(stay.edArrival, null);
+    assert.equal(stay.edDecision, null);
+    assert.equal(stay.admit, 1_700_000_000);
+    assert.equal(stay.readmit, true);
+    stays.clear();
+    assert.equal(stays.add(), 0);
+  });
+
+  test('returns come out by day, ties in insertion order, with their slot and kind', () => {
     const q = new ReturnQueue();
-    const patient = {} as Patient;
-    [5, 3, 9, 3, 1].forEach((day, order) => {
-      q.push({ day, order, patient, kind: 'later' });
+    [5, 3, 9, 3, 1].forEach((day, slot) => {
+      q.push(day, slot, slot === 3 ? 'readmission' : 'later');
     });
     assert.deepEqual(
-      q.popDue(3).map((r) => [r.day, r.order]),
+      q.popDue(3).map((e) => [ReturnQueue.slotOf(e), ReturnQueue.kindOf(e)]),
       [
-        [1, 4],
-        [3, 1],
-        [3, 3],
+        [4, 'later'],
+        [1, 'later'],
+        [3, 'readmission'],
       ],
     );
     assert.equal(q.size, 2);
+    assert.deepEqual(q.popDue(4), []);
+    assert.deepEqual(q.popDue(9).map(ReturnQueue.slotOf), [0, 2]);
+    assert.equal(q.size, 0);
   });
 
   test('text formats: ids, timestamps in the seed format, exact money', () => {

@@ -1,4 +1,3 @@
-import type { DrgCatalog } from '../population/drg-catalog.js';
 import type { EncounterOutput } from './encounter-output.js';
 import { STAYS_PER_BATCH } from './encounter-thread.js';
 import type { EncounterWriter } from './encounter-writer.js';
@@ -9,18 +8,17 @@ import { newStayBatch, packStay } from './stay-batch.js';
  * worker: stays are packed into the same batches the worker gets, so the bytes are the same.
  *
  * @example
- * const encounters = encountersInThread(new EncounterWriter(dir, 42, counts, x), catalog);
+ * const encounters = encountersInThread(new EncounterWriter(dir, 42, counts, x));
  */
-export function encountersInThread(writer: EncounterWriter, catalog: DrgCatalog): EncounterOutput {
-  const drgIndex = new Map<object, number>(catalog.entries.map((e, i) => [e, i]));
+export function encountersInThread(writer: EncounterWriter): EncounterOutput {
   const batch = newStayBatch(STAYS_PER_BATCH, false);
   const flush = () => {
     writer.batch(batch);
     batch.length = 0;
   };
   return {
-    stay(stay) {
-      packStay(batch, stay, drgIndex, undefined);
+    stay(stays, row) {
+      packStay(batch, stays, row, undefined);
       if (batch.length === STAYS_PER_BATCH) flush();
     },
     drain: async () => undefined,

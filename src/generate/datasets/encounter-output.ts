@@ -1,6 +1,7 @@
 import type { RowOutput } from '../output/row-output.js';
+import type { DrgCatalog } from '../population/drg-catalog.js';
 import type { Era } from '../population/era-plan.js';
-import type { Stay } from '../population/stay.js';
+import type { PlannedStays } from '../population/planned-stays.js';
 import { admissionFields } from './admission-fields.js';
 import { claimFields } from './claim-fields.js';
 import type { EncounterResult } from './encounter-writer.js';
@@ -9,7 +10,8 @@ import { type ClaimLine, planClaims } from './plan-claims.js';
 
 /** Where admissions and the claims of each admission go, whichever way they are written. */
 export interface EncounterOutput {
-  stay(stay: Stay): void;
+  /** Row `row` of the day's stays (see SimulationHooks.stay). */
+  stay(stays: PlannedStays, row: number): void;
   /** Waits while a writer thread is behind (memory stays flat). */
   drain(): Promise<void>;
   close(): Promise<EncounterResult>;
@@ -22,11 +24,12 @@ export interface EncounterOutput {
  * clean Parquet run hold the same values.
  *
  * @example
- * const encounters = textEncounterOutput(42, eras, out.admissions, out.claims);
+ * const encounters = textEncounterOutput(42, eras, catalog, out.admissions, out.claims);
  */
 export function textEncounterOutput(
   seed: number,
   eras: readonly Era[],
+  catalog: DrgCatalog,
   admissions: RowOutput,
   claims: RowOutput,
 ): EncounterOutput {
@@ -35,7 +38,8 @@ export function textEncounterOutput(
   let deniedClaims = 0;
   const lines: ClaimLine[] = [];
   return {
-    stay(stay) {
+    stay(stays, row) {
+      const stay = stays.toStay(row, catalog);
       admissions.write(admissionFields(stay));
       draws.seek(stay.seq);
       const n = draws.allocator.next(draws.rng, stay);

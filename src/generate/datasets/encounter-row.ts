@@ -1,5 +1,4 @@
-import type { Patient } from '../population/patient.js';
-import type { Stay } from '../population/stay.js';
+import type { Stay, StayPatient } from '../population/stay.js';
 
 /**
  * What the claims of a stay are drawn from: a Stay has all of it, and the encounter writer fills
@@ -8,4 +7,4 @@ import type { Stay } from '../population/stay.js';
 export type EncounterRow = Pick<
   Stay,
   'seq' | 'drg' | 'icd10' | 'unit' | 'edArrival' | 'admit' | 'discharge' | 'los'
-> & { patient: Pick<Patient, 'payer'> };
+> & { patient: Pick<StayPatient, 'payer'> };

@@ -1,7 +1,6 @@
 import { BatchWorker } from '../output/batch-worker.js';
-import type { DrgCatalog } from '../population/drg-catalog.js';
+import type { PlannedStays } from '../population/planned-stays.js';
 import type { PseudonymCache } from '../population/pseudonym-cache.js';
-import type { Stay } from '../population/stay.js';
 import type { EncounterJob } from './encounter-worker.js';
 import type { EncounterResult } from './encounter-writer.js';
 import { newStayBatch, packStay, type StayBatch, stayBatchBuffers } from './stay-batch.js';
@@ -14,14 +13,13 @@ export const STAYS_PER_BATCH = 4096;
  * thread packs each stay into a batch of columns and moves on. Same bytes as writing here.
  *
  * @example
- * const encounters = new EncounterThread(job, catalog, undefined);
- * encounters.stay(stay);
+ * const encounters = new EncounterThread(job, undefined);
+ * encounters.stay(stays, row);
  * await encounters.drain();
  * const { claims } = await encounters.close();
  */
 export class EncounterThread {
   private readonly worker: BatchWorker<EncounterResult>;
-  private readonly drgIndex: Map<object, number>;
   private batch: StayBatch;
 
   /**
@@ -30,17 +28,15 @@ export class EncounterThread {
    */
   constructor(
     job: EncounterJob,
-    catalog: DrgCatalog,
     private readonly pseudonyms: PseudonymCache | undefined,
     private readonly batchSize = STAYS_PER_BATCH,
   ) {
     this.worker = new BatchWorker(new URL('./encounter-worker.js', import.meta.url), job);
-    this.drgIndex = new Map(catalog.entries.map((e, i) => [e, i]));
     this.batch = newStayBatch(batchSize, pseudonyms !== undefined);
   }
 
-  stay(stay: Stay): void {
-    packStay(this.batch, stay, this.drgIndex, this.pseudonyms);
+  stay(stays: PlannedStays, row: number): void {
+    packStay(this.batch, stays, row, this.pseudonyms);
     if (this.batch.length === this.batchSize) this.flush();
   }
 

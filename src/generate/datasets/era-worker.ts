@@ -36,9 +36,8 @@ port.on('message', async ({ era }: { era: Era }) => {
   const part = { name: era.index === 0 ? undefined : `era-${era.index}` };
   const out = encountersInThread(
     new EncounterWriter(job.dir, job.seed, [era], { catalog, pseudonyms, part }),
-    catalog,
   );
-  const stats = await simulateEra(cfg, era, { stay: (stay) => out.stay(stay), day() {} });
+  const stats = await simulateEra(cfg, era, { stay: (stays, row) => out.stay(stays, row), day() {} });
   const result = await out.close();
   port.postMessage({ type: 'done', result, stats });
 });

@@ -1,8 +1,8 @@
 import type { DrgCatalog } from '../population/drg-catalog.js';
+import type { PlannedStays } from '../population/planned-stays.js';
 import type { PseudonymCache } from '../population/pseudonym-cache.js';
-import type { Stay } from '../population/stay.js';
+import { PAYER_NAMES } from '../population/stay-codes.js';
 import type { EncounterRow } from './encounter-row.js';
-import { ADMIT_TYPES, codeOf, DISPOSITIONS, GENDERS, PAYER_NAMES } from './stay-codes.js';
 
 /** Bytes of a pseudonym (SHA-256 in hex). */
 const HEX = 64;
@@ -76,41 +76,41 @@ export function newStayBatch(capacity: number, withHashes: boolean): StayBatch {
 }
 
 /**
- * Appends a stay to a batch; `drgIndex` maps catalog entries to their index. With `pseudonyms`
- * (a batch made withHashes), the patient's pseudonym goes in too.
+ * Appends row `row` of the day's planned stays to a batch. With `pseudonyms` (a batch made
+ * withHashes), the patient's pseudonym goes in too.
  *
  * @example
- * packStay(batch, stay, drgIndex, undefined);
+ * packStay(batch, stays, row, undefined);
  */
 export function packStay(
   batch: StayBatch,
-  stay: Stay,
-  drgIndex: ReadonlyMap<object, number>,
+  stays: PlannedStays,
+  row: number,
   pseudonyms: PseudonymCache | undefined,
 ): void {
   const i = batch.length++;
-  const p = stay.patient;
-  batch.seq[i] = stay.seq;
-  batch.patient[i] = p.index;
-  batch.admit[i] = stay.admit;
-  batch.discharge[i] = stay.discharge;
-  batch.edArrival[i] = stay.edArrival ?? Number.NaN;
-  batch.edDecision[i] = stay.edDecision ?? Number.NaN;
-  batch.los[i] = stay.los;
-  batch.age[i] = stay.age;
-  batch.charlson[i] = stay.charlson;
-  batch.edVisits[i] = stay.edVisitsPrior6m;
-  batch.ssnSerial[i] = p.ssnSerial;
-  batch.unit[i] = stay.unit;
-  batch.readmit[i] = stay.readmit ? 1 : 0;
-  batch.payer[i] = codeOf(PAYER_NAMES, p.payer);
-  batch.gender[i] = codeOf(GENDERS, p.gender);
-  batch.admitType[i] = codeOf(ADMIT_TYPES, stay.admitType);
-  batch.disposition[i] = codeOf(DISPOSITIONS, stay.disposition);
-  batch.icd10[i] = codeOf(stay.drg.icd10, stay.icd10);
-  batch.drg[i] = drgIndex.get(stay.drg)!;
+  const patient = stays.patient[row]!;
+  batch.seq[i] = stays.seq[row]!;
+  batch.patient[i] = patient;
+  batch.admit[i] = stays.admit[row]!;
+  batch.discharge[i] = stays.discharge[row]!;
+  batch.edArrival[i] = stays.edArrival[row]!;
+  batch.edDecision[i] = stays.edDecision[row]!;
+  batch.los[i] = stays.los[row]!;
+  batch.age[i] = stays.age[row]!;
+  batch.charlson[i] = stays.charlson[row]!;
+  batch.edVisits[i] = stays.edVisits[row]!;
+  batch.ssnSerial[i] = stays.ssnSerial[row]!;
+  batch.unit[i] = stays.unit[row]!;
+  batch.readmit[i] = stays.readmit[row]!;
+  batch.payer[i] = stays.payer[row]!;
+  batch.gender[i] = stays.gender[row]!;
+  batch.admitType[i] = stays.admitType[row]!;
+  batch.disposition[i] = stays.disposition[row]!;
+  batch.icd10[i] = stays.icd10[row]!;
+  batch.drg[i] = stays.drg[row]!;
   if (pseudonyms !== undefined) {
-    const from = pseudonyms.hexAt(p.index);
+    const from = pseudonyms.hexAt(patient);
     const bytes = pseudonyms.hexBytes;
     const to = batch.mrnHex;
     for (let k = 0; k < HEX; k++) to[i * HEX + k] = bytes[from + k]!;

@@ -1,9 +1,9 @@
 import type { ParquetDatasetFile } from '../output/parquet-dataset-file.js';
 import type { PseudonymCache } from '../population/pseudonym-cache.js';
+import { ADMIT_TYPES, DISPOSITIONS, GENDERS, PAYER_NAMES } from '../population/stay-codes.js';
 import { HOSPITAL_UNITS } from '../reference/hospital-units.js';
 import { ENCOUNTER_ID } from './record-ids.js';
 import type { StayBatch } from './stay-batch.js';
-import { ADMIT_TYPES, DISPOSITIONS, GENDERS, PAYER_NAMES } from './stay-codes.js';
 
 const DAY = 86_400;
 const UNIT_NAMES = HOSPITAL_UNITS.map((u) => u.name);

@@ -1,8 +1,9 @@
 import type { Rng } from '../random/rng.js';
-import type { Patient } from './patient.js';
+import type { PatientTable } from './patient-table.js';
 import type { HospitalPlan } from './plan-hospital.js';
 import { planStay, type StayContext } from './plan-stay.js';
-import type { ReturnQueue } from './return-queue.js';
+import type { PlannedStays } from './planned-stays.js';
+import { ReturnQueue } from './return-queue.js';
 import { scheduleReturn } from './schedule-return.js';
 
 const DAY = 86_400;
@@ -19,36 +20,45 @@ export const BURN_IN_DAYS = 240;
  * daily volume: stays are planned and discharged, and the patients due back before `endDay`
  * (the era's end) wait in `returns`. Their earlier stays are not in
  * any file, so their `lastDischarge` is cleared: a return is never flagged as the readmission of
- * a stay the data does not show. Returns the next tie-breaking order number.
+ * a stay the data does not show. Patients who will not be back have their slots freed.
  *
  * @example
- * order = burnIn(rng, ctx, returns, { plan, firstDay: 0, endDay: plan.periodDays }, 10_000, newPatient, 0);
+ * burnIn(rng, ctx, { plan, firstDay: 0, endDay: plan.periodDays, patients, returns, stays }, 10_000, newPatient);
  */
 export function burnIn(
   rng: Rng,
   ctx: StayContext,
-  returns: ReturnQueue,
-  era: { plan: HospitalPlan; firstDay: number; endDay: number },
+  era: {
+    plan: HospitalPlan;
+    firstDay: number;
+    endDay: number;
+    patients: PatientTable;
+    returns: ReturnQueue;
+    stays: PlannedStays;
+  },
   admissions: number,
-  newPatient: (dayStart: number) => Patient,
-  firstOrder: number,
-): number {
-  const { plan, firstDay, endDay } = era;
-  let order = firstOrder;
+  newPatient: (dayStart: number) => number,
+): void {
+  const { plan, firstDay, endDay, patients, returns, stays } = era;
+  const scheduling = { periodStart: plan.periodStart, endDay, returns };
   const perDay = admissions / plan.periodDays;
   for (let day = firstDay - BURN_IN_DAYS; day < firstDay; day++) {
     const dayStart = plan.periodStart + day * DAY;
     const due = returns.popDue(day);
     const fresh = Math.max(0, Math.round(perDay - due.length + 0.3 * Math.sqrt(perDay) * rng.normal()));
-    const stays = due.map((r) => planStay(rng, ctx, r.patient, r.kind, dayStart));
-    for (let i = 0; i < fresh; i++) stays.push(planStay(rng, ctx, newPatient(dayStart), 'new', dayStart));
-    for (const stay of stays) {
-      const next = scheduleReturn(rng, stay, plan.periodStart, order++);
-      if (next !== undefined && next.day < endDay) returns.push(next);
+    stays.clear();
+    for (const entry of due) {
+      planStay(rng, ctx, patients, ReturnQueue.slotOf(entry), ReturnQueue.kindOf(entry), dayStart, stays);
+    }
+    for (let i = 0; i < fresh; i++)
+      planStay(rng, ctx, patients, newPatient(dayStart), 'new', dayStart, stays);
+    for (let row = 0; row < stays.length; row++) {
+      const slot = stays.slot[row]!;
+      if (!scheduleReturn(rng, stays, row, patients.frailty[slot]!, scheduling)) patients.release(slot);
     }
   }
-  returns.forEach((r) => {
-    r.patient.lastDischarge = Number.NEGATIVE_INFINITY;
+  returns.forEach((entry) => {
+    patients.lastDischarge[ReturnQueue.slotOf(entry)] = Number.NEGATIVE_INFINITY;
   });
-  return order;
+  stays.clear();
 }

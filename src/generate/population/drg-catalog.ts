@@ -5,9 +5,13 @@ import { losMedianFor } from './los-median.js';
 
 /** How a patient came in. */
 export type AdmitType = 'Emergency' | 'Urgent' | 'Elective';
+/** Admit types by code: the simulation keeps the code, writers the text. */
+export const ADMIT_TYPES: readonly AdmitType[] = ['Emergency', 'Urgent', 'Elective'];
 
 /** A DRG ready for simulation: CMS facts, clinical profile and the calibrated LOS median. */
 export interface DrgEntry extends DrgWeight, DrgProfile {
+  /** Position in the catalog's entries: what the simulation and the batches keep. */
+  index: number;
   /** Log-normal median that makes the geometric mean of whole-day LOS equal GMLOS. */
   losMedian: number;
 }
@@ -37,7 +41,27 @@ export interface DrgCatalog {
 export function buildDrgCatalog(table: readonly DrgWeight[], losMedians?: readonly number[]): DrgCatalog {
   const entries: DrgEntry[] = table.map((row, i) => {
     const profile = DRG_PROFILES[row.code] ?? DEFAULT_DRG_PROFILE;
-    return { ...profile, ...row, losMedian: losMedians?.[i] ?? losMedianFor(row.gmlosDays, LOS_SIGMA) };
+    // Every field written in one order: entries share one hidden class, so the simulation's
+    // reads of a DRG's fields stay monomorphic (spread profiles, some with a procedure and
+    // some without, gave the entries several shapes and those reads went megamorphic).
+    return {
+      code: row.code,
+      title: row.title,
+      relativeWeight: row.relativeWeight,
+      gmlosDays: row.gmlosDays,
+      volume: profile.volume,
+      elective: profile.elective,
+      urgent: profile.urgent,
+      icu: profile.icu,
+      stepDown: profile.stepDown,
+      telemetry: profile.telemetry,
+      mortality: profile.mortality,
+      pediatric: profile.pediatric,
+      icd10: profile.icd10,
+      procedure: profile.procedure,
+      index: i,
+      losMedian: losMedians?.[i] ?? losMedianFor(row.gmlosDays, LOS_SIGMA),
+    };
   });
   const share = (e: DrgEntry, type: AdmitType) =>
     type === 'Elective' ? e.elective : type === 'Urgent' ? e.urgent : 1 - e.elective - e.urgent;

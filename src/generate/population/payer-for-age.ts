@@ -1,18 +1,23 @@
 import type { Rng } from '../random/rng.js';
 import { WeightedPicker } from '../random/weighted-picker.js';
+import { PAYER_NAMES } from './stay-codes.js';
 
-const CHILD = new WeightedPicker([
+// Pickers of payer codes (see PAYER_NAMES), weights by name.
+const payers = (weights: readonly (readonly [string, number])[]) =>
+  new WeightedPicker(weights.map(([name, w]) => [PAYER_NAMES.indexOf(name), w] as const));
+
+const CHILD = payers([
   ['Medicaid', 50],
   ['Commercial', 47],
   ['Self-Pay', 3],
 ]);
-const ADULT = new WeightedPicker([
+const ADULT = payers([
   ['Commercial', 50],
   ['Medicaid', 30],
   ['Self-Pay', 12],
   ['Medicare', 8],
 ]);
-const SENIOR = new WeightedPicker([
+const SENIOR = payers([
   ['Medicare', 60],
   ['Medicare Advantage', 34],
   ['Medicaid', 4],
@@ -20,13 +25,13 @@ const SENIOR = new WeightedPicker([
 ]);
 
 /**
- * A patient's payer given their age: children mostly Medicaid or commercial, working-age adults
+ * The code (in PAYER_NAMES) of a patient's payer given their age: children mostly Medicaid or commercial, working-age adults
  * mostly commercial, 65 and over Medicare or Medicare Advantage (plus disability Medicare and
  * dual-eligible Medicaid).
  *
  * @example
- * payerForAge(72, rng); // 'Medicare' or 'Medicare Advantage' most of the time
+ * PAYER_NAMES[payerForAge(72, rng)]; // 'Medicare' or 'Medicare Advantage' most of the time
  */
-export function payerForAge(age: number, rng: Rng): string {
+export function payerForAge(age: number, rng: Rng): number {
   return (age < 18 ? CHILD : age < 65 ? ADULT : SENIOR).pick(rng);
 }

@@ -2,7 +2,9 @@ import { deriveStream } from '../random/derive-stream.js';
 import { HOSPITAL_UNITS } from '../reference/hospital-units.js';
 import type { DrgCatalog } from './drg-catalog.js';
 import { createPatient } from './patient.js';
+import { PatientTable } from './patient-table.js';
 import { planStay } from './plan-stay.js';
+import { PlannedStays } from './planned-stays.js';
 
 /** What a typical stay looks like, estimated before the run. */
 export interface PilotEstimate {
@@ -27,13 +29,18 @@ export function pilotEstimate(catalog: DrgCatalog): PilotEstimate {
   const rng = deriveStream(PILOT_SEED, 'pilot');
   const bedDays = new Array<number>(HOSPITAL_UNITS.length).fill(0);
   const start = Date.UTC(2024, 0, 1) / 1000;
+  const patients = new PatientTable();
+  const stays = new PlannedStays();
+  const ctx = { catalog, unitOccupancy: () => 0.8 };
   let total = 0;
   for (let i = 0; i < PILOT_STAYS; i++) {
     const dayStart = start + (i % 364) * 86_400;
-    const patient = createPatient(rng, i, dayStart);
-    const stay = planStay(rng, { catalog, unitOccupancy: () => 0.8 }, patient, 'new', dayStart);
-    const days = (stay.discharge - stay.admit) / 86_400;
-    bedDays[stay.unit]! += days;
+    const slot = createPatient(rng, patients, i, dayStart);
+    stays.clear();
+    const row = planStay(rng, ctx, patients, slot, 'new', dayStart, stays);
+    patients.release(slot);
+    const days = (stays.discharge[row]! - stays.admit[row]!) / 86_400;
+    bedDays[stays.unit[row]!]! += days;
     total += days;
   }
   return { meanStayDays: total / PILOT_STAYS, unitShare: bedDays.map((d) => d / total) };

@@ -1,16 +1,21 @@
 import type { Rng } from '../random/rng.js';
 import { HOSPITAL_UNITS } from '../reference/hospital-units.js';
 import { chooseUnit } from './choose-unit.js';
-import { type DispositionInputs, drawDisposition } from './disposition-model.js';
-import type { AdmitType, DrgCatalog, DrgEntry } from './drg-catalog.js';
+import { type DispositionInputs, drawDisposition, EXPIRED } from './disposition-model.js';
+import type { DrgCatalog, DrgEntry } from './drg-catalog.js';
 import { LOS_SIGMA } from './drg-catalog.js';
-import { ED_HISTORY, type Patient } from './patient.js';
-import type { Stay } from './stay.js';
+import { ED_HISTORY, type PatientTable } from './patient-table.js';
+import type { PlannedStays } from './planned-stays.js';
 import { DISCHARGE_HOUR, ED_ARRIVAL_HOUR, ELECTIVE_ADMIT_HOUR, URGENT_ADMIT_HOUR } from './time-profiles.js';
 
 const DAY = 86_400;
 const YEAR = 365.25 * DAY;
 const HALF_YEAR = 183 * DAY;
+// Admit type codes (ADMIT_TYPES).
+const EMERGENCY = 0;
+const URGENT = 1;
+const ELECTIVE = 2;
+const ICU = HOSPITAL_UNITS.findIndex((u) => u.name === 'ICU');
 // Reused for every stay: a fresh inputs object per call was allocated (drawDisposition is not
 // always inlined). planStay never runs re-entrantly.
 const DISPOSITION_INPUTS: DispositionInputs = {
@@ -33,93 +38,105 @@ export interface StayContext {
 }
 
 /**
- * Plans one stay of `patient` arriving on the day starting at `dayStart`: admit type (no
- * electives at weekends), DRG, unit, ED timeline with census-dependent boarding, LOS around the
- * DRG's GMLOS, disposition and the LACE-type features. Updates the patient's history.
+ * Plans one stay of the patient in `slot` arriving on the day starting at `dayStart`, as a new
+ * row of `out` (returned): admit type (no electives at weekends), DRG, unit, ED timeline with
+ * census-dependent boarding, LOS around the DRG's GMLOS, disposition and the LACE-type
+ * features. Updates the patient's history. The draws, in this order, define the stay stream.
  *
  * @example
- * const stay = planStay(rng, ctx, patient, 'new', dayStart);
+ * const row = planStay(rng, ctx, patients, slot, 'new', dayStart, stays);
  */
 export function planStay(
   rng: Rng,
   ctx: StayContext,
-  patient: Patient,
+  patients: PatientTable,
+  slot: number,
   kind: ArrivalKind,
   dayStart: number,
-): Stay {
-  const age = patient.ageAtFirst + Math.floor((dayStart - patient.firstSeenDay * DAY) / YEAR);
-  const weekend = isWeekend(dayStart);
-  const admitType = drawAdmitType(rng, age < 18 || kind === 'readmission', weekend);
-  const drg = drawDrg(rng, ctx.catalog, patient, admitType, age, kind);
-  if (patient.stays > 0 && rng.chance(0.12)) patient.charlson = Math.min(15, patient.charlson + 1);
-  const unit = chooseUnit(rng, drg, age, patient);
+  out: PlannedStays,
+): number {
+  const age = patients.ageAtFirst[slot]! + Math.floor((dayStart - patients.firstSeenDay[slot]! * DAY) / YEAR);
+  const frailty = patients.frailty[slot]!;
+  const admitType = drawAdmitType(rng, age < 18 || kind === 'readmission', isWeekend(dayStart));
+  const drg = drawDrg(rng, ctx.catalog, patients.lastDrg[slot]!, admitType, age, kind);
+  let charlson = patients.charlson[slot]!;
+  if (patients.stays[slot]! > 0 && rng.chance(0.12)) {
+    charlson = Math.min(15, charlson + 1);
+    patients.charlson[slot] = charlson;
+  }
+  const unit = chooseUnit(rng, drg, age, patients.cancer[slot] === 1, frailty);
 
-  let edArrival: number | null = null;
-  let edDecision: number | null = null;
+  let edArrival = Number.NaN;
+  let edDecision = Number.NaN;
   let admit: number;
-  if (admitType === 'Emergency') {
+  if (admitType === EMERGENCY) {
     edArrival = dayStart + ED_ARRIVAL_HOUR.pick(rng) * 3600 + rng.int(3600);
     edDecision = edArrival + Math.round(Math.min(1440, rng.logNormal(170, 0.45)) * 60);
     const crowding = 1 + 4 * Math.max(0, ctx.unitOccupancy(unit) - 0.85);
     admit = edDecision + Math.round(Math.min(2160, rng.logNormal(75 * crowding, 0.9)) * 60);
   } else {
-    const hour = (admitType === 'Urgent' ? URGENT_ADMIT_HOUR : ELECTIVE_ADMIT_HOUR).pick(rng);
+    const hour = (admitType === URGENT ? URGENT_ADMIT_HOUR : ELECTIVE_ADMIT_HOUR).pick(rng);
     admit = dayStart + hour * 3600 + rng.int(3600);
   }
 
-  const los = Math.max(
-    1,
-    Math.round(drg.losMedian * Math.exp(LOS_SIGMA * rng.normal() + 0.08 * patient.frailty)),
-  );
+  const los = Math.max(1, Math.round(drg.losMedian * Math.exp(LOS_SIGMA * rng.normal() + 0.08 * frailty)));
   const inputs = DISPOSITION_INPUTS;
   inputs.age = age;
-  inputs.charlson = patient.charlson;
-  inputs.frailty = patient.frailty;
+  inputs.charlson = charlson;
+  inputs.frailty = frailty;
   inputs.drgCode = drg.code;
   inputs.drgMortality = drg.mortality;
-  inputs.icu = HOSPITAL_UNITS[unit]!.name === 'ICU';
+  inputs.icu = unit === ICU;
   const disposition = drawDisposition(rng, inputs);
   const dischargeDay = Math.floor(admit / DAY) + los;
-  const dischargeHour = disposition === 'Expired' ? rng.int(24) : DISCHARGE_HOUR.pick(rng);
+  const dischargeHour = disposition === EXPIRED ? rng.int(24) : DISCHARGE_HOUR.pick(rng);
   const discharge = dischargeDay * DAY + dischargeHour * 3600 + rng.int(3600);
 
-  const since = (edArrival ?? admit) - HALF_YEAR;
+  const since = (admitType === EMERGENCY ? edArrival : admit) - HALF_YEAR;
   let priorEd = 0;
-  // Indexed, not for-of: the iterator and its results were allocated per stay (measured). Only
-  // the slots written so far: a new patient's (most stays) are never read.
-  const arrivals = patient.edArrivals;
-  const filled = Math.min(patient.edCount, ED_HISTORY);
-  for (let k = 0; k < filled; k++) if (arrivals[k]! >= since) priorEd++;
-  const edVisitsPrior6m = priorEd + rng.poisson(Math.exp(-1.1 + 0.7 * patient.frailty));
+  // Only the entries written so far: a new patient's (most stays) are never read.
+  const edCount = patients.edCount[slot]!;
+  const arrivals = patients.edArrivals;
+  const first = slot * ED_HISTORY;
+  const filled = Math.min(edCount, ED_HISTORY);
+  for (let k = 0; k < filled; k++) if (arrivals[first + k]! >= since) priorEd++;
+  const edVisits = priorEd + rng.poisson(Math.exp(-1.1 + 0.7 * frailty));
   const base = HOSPITAL_UNITS[unit]!.baseAcuity;
-  const acuity = base + 0.35 * (drg.relativeWeight - 1) + 0.08 * (patient.charlson - 2) + 0.3 * rng.normal();
-  const stay: Stay = {
-    patient,
-    seq: -1,
-    admitType,
-    drg,
-    icd10: drg.icd10[rng.chance(0.6) ? 0 : rng.int(drg.icd10.length)]!,
-    unit,
-    edArrival,
-    edDecision,
-    admit,
-    discharge,
-    los,
-    disposition,
-    age,
-    charlson: patient.charlson,
-    edVisitsPrior6m,
-    // -Infinity before the first stay: never within 30 days.
-    readmit: admit - patient.lastDischarge <= 30 * DAY,
-    acuity: Math.round(Math.min(5, Math.max(1, acuity)) * 10) / 10,
-  };
-  if (edArrival !== null) {
-    patient.edArrivals[patient.edCount++ % ED_HISTORY] = edArrival;
+  const acuity = base + 0.35 * (drg.relativeWeight - 1) + 0.08 * (charlson - 2) + 0.3 * rng.normal();
+  const icd10 = rng.chance(0.6) ? 0 : rng.int(drg.icd10.length);
+
+  const row = out.add();
+  out.slot[row] = slot;
+  out.patient[row] = patients.index[slot]!;
+  out.ssnSerial[row] = patients.ssnSerial[slot]!;
+  out.gender[row] = patients.gender[slot]!;
+  out.payer[row] = patients.payer[slot]!;
+  out.seq[row] = -1;
+  out.admitType[row] = admitType;
+  out.drg[row] = drg.index;
+  out.icd10[row] = icd10;
+  out.unit[row] = unit;
+  out.edArrival[row] = edArrival;
+  out.edDecision[row] = edDecision;
+  out.admit[row] = admit;
+  out.discharge[row] = discharge;
+  out.los[row] = los;
+  out.disposition[row] = disposition;
+  out.age[row] = age;
+  out.charlson[row] = charlson;
+  out.edVisits[row] = edVisits;
+  // -Infinity before the first stay: never within 30 days.
+  out.readmit[row] = admit - patients.lastDischarge[slot]! <= 30 * DAY ? 1 : 0;
+  out.acuity[row] = Math.round(Math.min(5, Math.max(1, acuity)) * 10) / 10;
+
+  if (admitType === EMERGENCY) {
+    arrivals[first + (edCount % ED_HISTORY)] = edArrival;
+    patients.edCount[slot] = edCount + 1;
   }
-  patient.lastDischarge = discharge;
-  patient.lastDrg = drg;
-  patient.stays++;
-  return stay;
+  patients.lastDischarge[slot] = discharge;
+  patients.lastDrg[slot] = drg.index;
+  patients.stays[slot]!++;
+  return row;
 }
 
 function isWeekend(dayStart: number): boolean {
@@ -127,24 +144,30 @@ function isWeekend(dayStart: number): boolean {
   return weekday === 0 || weekday === 6;
 }
 
-function drawAdmitType(rng: Rng, unscheduled: boolean, weekend: boolean): AdmitType {
+// The admit type's code.
+function drawAdmitType(rng: Rng, unscheduled: boolean, weekend: boolean): number {
   const u = rng.float();
-  if (unscheduled) return u < 0.85 ? 'Emergency' : 'Urgent';
+  if (unscheduled) return u < 0.85 ? EMERGENCY : URGENT;
   const elective = weekend ? 0.02 : 0.2;
-  return u < elective ? 'Elective' : u < elective + 0.1 ? 'Urgent' : 'Emergency';
+  return u < elective ? ELECTIVE : u < elective + 0.1 ? URGENT : EMERGENCY;
 }
 
 function drawDrg(
   rng: Rng,
   catalog: DrgCatalog,
-  patient: Patient,
-  admitType: AdmitType,
+  lastDrg: number,
+  admitType: number,
   age: number,
   kind: ArrivalKind,
 ): DrgEntry {
-  if (kind === 'readmission' && patient.lastDrg !== null && rng.chance(0.35)) {
-    const same = patient.lastDrg;
+  if (kind === 'readmission' && lastDrg >= 0 && rng.chance(0.35)) {
+    const same = catalog.entries[lastDrg]!;
     if (same.elective < 0.5 && (age >= 18 || same.pediatric > 0)) return same;
   }
-  return age < 18 ? catalog.pediatric.pick(rng) : catalog.adult[admitType].pick(rng);
+  if (age < 18) return catalog.pediatric.pick(rng);
+  return admitType === EMERGENCY
+    ? catalog.adult.Emergency.pick(rng)
+    : admitType === URGENT
+      ? catalog.adult.Urgent.pick(rng)
+      : catalog.adult.Elective.pick(rng);
 }

@@ -1,68 +1,62 @@
-import type { Patient } from './patient.js';
 import type { ArrivalKind } from './plan-stay.js';
 
-/** A patient expected back on a given simulation day. */
-export interface PendingReturn {
-  day: number;
-  /** Tie-breaker, so the order never depends on heap internals. */
-  order: number;
-  patient: Patient;
-  kind: ArrivalKind;
-}
-
 /**
- * The patients who will come back, by day: one bucket per day (a calendar queue), each in
- * `order`. Days are popped in increasing order, so taking a day's patients costs nothing per
- * patient, where the binary heap this replaces cost two comparisons and a swap per level (a
- * visible share of the simulation's time). Its size is bounded by the hospital's volume times
- * the return horizon, not by the run's total size.
+ * The patients who will come back, by day: one bucket per day (a calendar queue) of patient
+ * slots with their kind of return, each bucket in the order the returns were scheduled. Days
+ * are popped in increasing order, so taking a day's patients costs nothing per patient, and
+ * entries are plain numbers (slot·2 + 1 for a readmission), so the queue allocates no object
+ * per return. Its size is bounded by the hospital's volume times the return horizon, not by
+ * the run's total size.
  *
  * @example
- * queue.push({ day: 12, order: 7, patient, kind: 'readmission' });
- * const today = queue.popDue(12);
+ * queue.push(12, slot, 'readmission');
+ * for (const entry of queue.popDue(12)) planStay(…, ReturnQueue.slotOf(entry), ReturnQueue.kindOf(entry), …);
  */
 export class ReturnQueue {
-  private readonly buckets = new Map<number, PendingReturn[]>();
+  private readonly buckets = new Map<number, number[]>();
   // No bucket is below this day.
   private cursor = Number.POSITIVE_INFINITY;
   private count = 0;
-  // Highest order pushed so far: no bucket holds a higher one.
-  private maxOrder = Number.NEGATIVE_INFINITY;
+  private readonly empty: number[] = [];
+
+  /** The patient slot of a queue entry. */
+  static slotOf(entry: number): number {
+    return entry >>> 1;
+  }
+
+  /** Why the patient of a queue entry comes back. */
+  static kindOf(entry: number): ArrivalKind {
+    return (entry & 1) === 1 ? 'readmission' : 'later';
+  }
 
   get size(): number {
     return this.count;
   }
 
-  push(item: PendingReturn): void {
-    let bucket = this.buckets.get(item.day);
+  /** Queues the patient in `slot` for `day` (after those queued for that day before). */
+  push(day: number, slot: number, kind: 'readmission' | 'later'): void {
+    let bucket = this.buckets.get(day);
     if (bucket === undefined) {
       bucket = [];
-      this.buckets.set(item.day, bucket);
+      this.buckets.set(day, bucket);
     }
-    // Orders arrive increasing in practice: then the item goes last with no look at the bucket
-    // (reading its last item, long untouched, was a cache miss per push). Otherwise keep the
-    // bucket sorted.
-    if (item.order > this.maxOrder) {
-      bucket.push(item);
-      this.maxOrder = item.order;
-    } else {
-      let i = bucket.length;
-      while (i > 0 && bucket[i - 1]!.order > item.order) i--;
-      bucket.splice(i, 0, item);
-    }
-    if (item.day < this.cursor) this.cursor = item.day;
+    bucket.push(slot * 2 + (kind === 'readmission' ? 1 : 0));
+    if (day < this.cursor) this.cursor = day;
     this.count++;
   }
 
-  /** Visits every pending return (in no particular order). */
-  forEach(visit: (item: PendingReturn) => void): void {
+  /** Visits every pending entry (in no particular order). */
+  forEach(visit: (entry: number) => void): void {
     for (const bucket of this.buckets.values()) bucket.forEach(visit);
   }
 
-  /** Removes and returns every return due on or before `day`, earliest first. */
-  popDue(day: number): PendingReturn[] {
-    if (this.count === 0 || this.cursor > day) return [];
-    let due: PendingReturn[] = [];
+  /**
+   * Removes and returns the entries due on or before `day`, earliest day first (the array is
+   * the caller's, or a shared empty one).
+   */
+  popDue(day: number): readonly number[] {
+    if (this.count === 0 || this.cursor > day) return this.empty;
+    let due: number[] = this.empty;
     for (let d = this.cursor; d <= day; d++) {
       const bucket = this.buckets.get(d);
       if (bucket === undefined) continue;

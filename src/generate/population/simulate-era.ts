@@ -4,30 +4,35 @@ import { HOSPITAL_UNITS } from '../reference/hospital-units.js';
 import { burnIn } from './burn-in.js';
 import type { Census } from './census.js';
 import { cumulativeVolume } from './cumulative-volume.js';
+import { EXPIRED } from './disposition-model.js';
 import type { DrgCatalog } from './drg-catalog.js';
 import { ERA_PATIENTS, type Era } from './era-plan.js';
 import { mrnForPatient } from './mrn-for-patient.js';
 import { createPatient } from './patient.js';
+import { PatientTable } from './patient-table.js';
 import type { HospitalPlan } from './plan-hospital.js';
 import { planStay, type StayContext } from './plan-stay.js';
+import { PlannedStays } from './planned-stays.js';
 import { ReturnQueue } from './return-queue.js';
 import { scheduleReturn } from './schedule-return.js';
-import type { Stay } from './stay.js';
 import { UnitOccupancy } from './unit-occupancy.js';
 
 const DAY = 86_400;
 
 /** What the simulation reports to the dataset writers, in order. */
 export interface SimulationHooks {
-  /** A stay, in admissions-file order. */
-  stay(stay: Stay): void;
+  /**
+   * A stay, row `row` of `stays`, in admissions-file order (its seq set). The table is reused
+   * for the next day: copy what must outlive the call (see PlannedStays.toStay).
+   */
+  stay(stays: PlannedStays, row: number): void;
   /** Every stay admitted by the end of `day` is known: write the day's staffing and EMR activity. */
   day(day: number, dayStart: number): void | Promise<void>;
 }
 
 /** The hooks of a whole run: the day hook also gets the hospital's census. */
 export interface HospitalHooks {
-  stay(stay: Stay): void;
+  stay(stays: PlannedStays, row: number): void;
   day(day: number, dayStart: number, census: Census): void | Promise<void>;
 }
 
@@ -68,54 +73,68 @@ export async function simulateEra(
   // Era 0 keeps the stream a one-era run always had.
   const rng = deriveStream(cfg.seed, era.index === 0 ? 'population' : `population:${era.index}`);
   const occupancy = new UnitOccupancy(HOSPITAL_UNITS.length);
+  const patients = new PatientTable();
   const returns = new ReturnQueue();
+  const stays = new PlannedStays();
   const ctx: StayContext = {
     catalog: cfg.catalog,
     unitOccupancy: (unit) => occupancy.size(unit) / plan.unitBeds[unit]!,
   };
   const cumulative = cumulativeVolume(plan.periodStart, plan.periodDays);
   const stats: SimulationStats = { patients: 0, readmissions: 0, deaths: 0 };
-  let order = 0;
-  let patients = 0;
+  let created = 0;
   const newPatient = (dayStart: number) => {
-    if (patients === ERA_PATIENTS) throw new Error(`more than ${ERA_PATIENTS} patients in one era`);
-    return createPatient(rng, era.patientBase + patients++, dayStart);
+    if (created === ERA_PATIENTS) throw new Error(`more than ${ERA_PATIENTS} patients in one era`);
+    return createPatient(rng, patients, era.patientBase + created++, dayStart);
   };
 
-  order = burnIn(rng, ctx, returns, { plan, ...era }, cfg.admissions, newPatient, order);
+  burnIn(rng, ctx, { plan, ...era, patients, returns, stays }, cfg.admissions, newPatient);
 
+  const scheduling = { periodStart: plan.periodStart, endDay: era.endDay, returns };
+  // Row numbers of the day's stays, sorted into admissions-file order: by admission time, ties
+  // by patient index (unique within a day: a patient arrives at most once a day).
+  const order: number[] = [];
+  const byAdmit = (a: number, b: number) =>
+    stays.admit[a]! - stays.admit[b]! || stays.patient[a]! - stays.patient[b]!;
   let emitted = era.firstSeq;
   for (let day = era.firstDay; day < era.endDay; day++) {
     const dayStart = plan.periodStart + day * DAY;
     occupancy.dropDischargedBefore(dayStart);
     const remaining = era.endSeq - emitted;
-    const due = returns.popDue(day).slice(0, remaining);
+    const pending = returns.popDue(day);
+    const due = Math.min(pending.length, remaining);
     let fresh: number;
-    if (day === era.endDay - 1) fresh = remaining - due.length;
+    if (day === era.endDay - 1) fresh = remaining - due;
     else {
       const target = (cfg.admissions * cumulative[day + 1]!) / cumulative[plan.periodDays]!;
-      const expected = target - emitted - due.length;
+      const expected = target - emitted - due;
       const noise = 0.3 * Math.sqrt(Math.max(1, expected)) * rng.normal();
-      fresh = Math.min(remaining - due.length, Math.max(0, Math.round(expected + noise)));
+      fresh = Math.min(remaining - due, Math.max(0, Math.round(expected + noise)));
     }
-    const stays: Stay[] = due.map((r) => planStay(rng, ctx, r.patient, r.kind, dayStart));
-    for (let i = 0; i < fresh; i++) {
-      stays.push(planStay(rng, ctx, newPatient(dayStart), 'new', dayStart));
+    stays.clear();
+    for (let k = 0; k < due; k++) {
+      const entry = pending[k]!;
+      planStay(rng, ctx, patients, ReturnQueue.slotOf(entry), ReturnQueue.kindOf(entry), dayStart, stays);
     }
-    stays.sort((a, b) => a.admit - b.admit || a.patient.index - b.patient.index);
-    for (const stay of stays) {
-      stay.seq = emitted++;
-      if (stay.patient.writtenStays++ === 0) {
+    for (let i = 0; i < fresh; i++)
+      planStay(rng, ctx, patients, newPatient(dayStart), 'new', dayStart, stays);
+    order.length = stays.length;
+    for (let row = 0; row < stays.length; row++) order[row] = row;
+    order.sort(byAdmit);
+    for (const row of order) {
+      const slot = stays.slot[row]!;
+      stays.seq[row] = emitted++;
+      if (patients.writtenStays[slot]!++ === 0) {
         stats.patients++;
         if (cfg.hashMrn !== undefined)
-          stay.patient.mrnHash = cfg.hashMrn(mrnForPatient(stay.patient.index, cfg.seed));
+          patients.mrnHash[slot] = cfg.hashMrn(mrnForPatient(patients.index[slot]!, cfg.seed));
       }
-      if (stay.readmit) stats.readmissions++;
-      if (stay.disposition === 'Expired') stats.deaths++;
-      hooks.stay(stay);
-      occupancy.add(stay.unit, stay.discharge);
-      const next = scheduleReturn(rng, stay, plan.periodStart, order++);
-      if (next !== undefined && next.day < era.endDay) returns.push(next);
+      if (cfg.hashMrn !== undefined) stays.mrnHash[row] = patients.mrnHash[slot]!;
+      if (stays.readmit[row] === 1) stats.readmissions++;
+      if (stays.disposition[row] === EXPIRED) stats.deaths++;
+      hooks.stay(stays, row);
+      occupancy.add(stays.unit[row]!, stays.discharge[row]!);
+      if (!scheduleReturn(rng, stays, row, patients.frailty[slot]!, scheduling)) patients.release(slot);
     }
     await hooks.day(day, dayStart);
   }

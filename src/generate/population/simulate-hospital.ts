@@ -1,13 +1,13 @@
 import { HOSPITAL_UNITS } from '../reference/hospital-units.js';
 import { Census } from './census.js';
 import type { Era } from './era-plan.js';
+import type { PlannedStays } from './planned-stays.js';
 import {
   type HospitalHooks,
   type SimulationConfig,
   type SimulationStats,
   simulateEra,
 } from './simulate-era.js';
-import type { Stay } from './stay.js';
 
 export type { HospitalHooks, SimulationStats } from './simulate-era.js';
 
@@ -28,9 +28,9 @@ export async function simulateHospital(
   const stats: SimulationStats = { patients: 0, readmissions: 0, deaths: 0 };
   const census = new Census(HOSPITAL_UNITS.length);
   const eraHooks = {
-    stay(stay: Stay) {
-      census.add(stay);
-      hooks.stay(stay);
+    stay(stays: PlannedStays, row: number) {
+      census.add(stays.toStay(row, cfg.catalog));
+      hooks.stay(stays, row);
     },
     day(day: number, dayStart: number) {
       census.dropDischargedBefore(dayStart);

@@ -1,10 +1,20 @@
 import type { Disposition } from './disposition-model.js';
 import type { AdmitType, DrgEntry } from './drg-catalog.js';
-import type { Patient } from './patient.js';
+
+/** Who a stay's patient is, as the files show them (their history stays in the simulation). */
+export interface StayPatient {
+  index: number;
+  /** Pseudonym (HMAC-SHA-256 of the MRN) where the simulating thread hashes, else ''. */
+  mrnHash: string;
+  /** Serial of the synthetic SSN: its masked form is all any output shows (see maskedSsnText). */
+  ssnSerial: number;
+  gender: 'F' | 'M' | 'U';
+  payer: string;
+}
 
 /** One inpatient stay (encounter). Times are epoch seconds, UTC. */
 export interface Stay {
-  patient: Patient;
+  patient: StayPatient;
   /** 0-based position in the admissions file, set when the stay is written. */
   seq: number;
   admitType: AdmitType;

@@ -1,6 +1,6 @@
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { createMrnHasher } from '../privacy/mrn-hasher.js';
+import { assertUsableSalt } from '../privacy/salt-policy.js';
 import { cliniciansCsv } from './datasets/clinicians-csv.js';
 import { rolesCsv } from './datasets/roles-csv.js';
 import { writeFaultSidecar } from './dirty/write-fault-sidecar.js';
@@ -40,7 +40,8 @@ export async function generateLanding(
   validateOptions(options);
   const progress = deps.progress ?? SILENT_PROGRESS;
   const tuning = deps.tuning ?? {};
-  const hashMrn = createMrnHasher(options.salt, 'the hash salt');
+  // Before any work: a missing or short salt stops the run with its message.
+  assertUsableSalt(options.salt, 'the hash salt');
   const run = planRun(options);
   await mkdir(options.outDir, { recursive: true });
   const tmp = join(options.outDir, '.carelake-generate');
@@ -48,7 +49,7 @@ export async function generateLanding(
   await mkdir(tmp);
   try {
     const dirty = options.dirtyRate > 0;
-    const simulated = await writeSimulatedDatasets(tmp, options, { ...run, hashMrn, progress, tuning });
+    const simulated = await writeSimulatedDatasets(tmp, options, { ...run, progress, tuning });
     let faults = 0;
     if (dirty) {
       const header = { seed: options.seed, rate: options.dirtyRate, format: options.format };

@@ -1,6 +1,5 @@
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import type { MrnHasher } from '../privacy/mrn-hasher.js';
 import { createMrnHexWriter } from '../privacy/mrn-hex-writer.js';
 import { encountersInThread } from './datasets/encounter-in-thread.js';
 import { type EncounterOutput, textEncounterOutput } from './datasets/encounter-output.js';
@@ -56,7 +55,7 @@ export const ERA_THREADS = Math.max(1, Math.min(2, availableParallelism()));
  * of stays, in a clean Parquet run.
  *
  * @example
- * const { rows } = await writeSimulatedDatasets(dir, options, { plan, catalog, emr, emrPlan, hashMrn, progress, tuning });
+ * const { rows } = await writeSimulatedDatasets(dir, options, { plan, catalog, emr, emrPlan, progress, tuning });
  */
 export async function writeSimulatedDatasets(
   dir: string,
@@ -66,7 +65,6 @@ export async function writeSimulatedDatasets(
     catalog: DrgCatalog;
     emr: Omit<EmrJob, 'dir' | 'output'>;
     emrPlan: EmrPlan;
-    hashMrn: MrnHasher;
     progress: Progress;
     tuning: GenerateTuning;
   },
@@ -89,9 +87,11 @@ export async function writeSimulatedDatasets(
   const encounterWorker =
     text === undefined && (x.tuning.encounterWorker ?? counts.admissions >= ENCOUNTER_WORKER_THRESHOLD);
   const emrWorker = x.tuning.emrWorker ?? counts.events >= EMR_WORKER_THRESHOLD;
-  // When every written patient goes through a writer thread, those threads hash the MRNs (a
-  // fifth of the simulating thread's time otherwise); the bytes are the same.
-  const hashInWriters = encounterWorker && (emrWorker || counts.events === 0);
+  // When every written patient goes through a typed writer (which hashes by patient index, in
+  // the encounter worker or in this thread) and EMR threads hash their census patients
+  // themselves, the simulation hands no pseudonym strings around: hashing stays off the
+  // serial start of an EMR run (the days before its first EMR day). The bytes are the same.
+  const hashInWriters = typed && (emrWorker || counts.events === 0);
   const salt = hashInWriters ? { salt: options.salt } : {};
   // Typed admissions always hash in their writer (the batches carry numbers only).
   const eras = planEras(x.plan, counts);
@@ -103,7 +103,9 @@ export async function writeSimulatedDatasets(
     losMedians: x.catalog.entries.map((e) => e.losMedian),
     salt: options.salt,
   };
-  const pseudonyms = () => new PseudonymCache(createMrnHexWriter(options.salt), seed);
+  // One cache for every pseudonym this thread needs (the census's, the typed writer's, the
+  // packed batches'): each patient is hashed once here, not once per use.
+  const pseudonyms = new PseudonymCache(createMrnHexWriter(options.salt), seed);
   // The worker writes claims too: when they outnumber admissions it is the busier thread, and
   // the simulating one (waiting on it) hashes instead. The same bytes either way.
   const hashBeforeWorker = x.tuning.hashBeforeWorker ?? counts.claims > counts.admissions;
@@ -144,10 +146,8 @@ export async function writeSimulatedDatasets(
       text !== undefined
         ? textEncounterOutput(seed, eras, x.catalog, text.admissions, text.claims)
         : encounterWorker
-          ? new EncounterThread(encounterJob, hashBeforeWorker ? pseudonyms() : undefined)
-          : encountersInThread(
-              new EncounterWriter(dir, seed, eras, { catalog: x.catalog, pseudonyms: pseudonyms() }),
-            );
+          ? new EncounterThread(encounterJob, hashBeforeWorker ? pseudonyms : undefined)
+          : encountersInThread(new EncounterWriter(dir, seed, eras, { catalog: x.catalog, pseudonyms }));
     const staffingRng = deriveStream(seed, 'staffing');
     const ratioLimits = options.ratioLimits ?? {};
     let staffingSeq = 0;
@@ -158,7 +158,7 @@ export async function writeSimulatedDatasets(
           admissions: counts.admissions,
           plan: x.plan,
           catalog: x.catalog,
-          hashMrn: hashInWriters ? undefined : x.hashMrn,
+          pseudonymOf: hashInWriters ? undefined : (patient) => pseudonyms.of(patient),
         },
         eras,
         {

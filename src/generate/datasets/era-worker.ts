@@ -29,7 +29,7 @@ const job = workerData as EraJob;
 const catalog = buildDrgCatalog(readDrgTable(job.drgTablePath), job.losMedians);
 // Eras never share a patient, so one cache serves them all.
 const pseudonyms = new PseudonymCache(createMrnHexWriter(job.salt), job.seed);
-const cfg = { seed: job.seed, admissions: job.admissions, plan: job.plan, catalog, hashMrn: undefined };
+const cfg = { seed: job.seed, admissions: job.admissions, plan: job.plan, catalog, pseudonymOf: undefined };
 const port = parentPort!;
 port.on('message', async ({ era }: { era: Era }) => {
   // The first era goes straight into the whole files (see WholeEncounterFiles): one copy fewer.

@@ -1,4 +1,3 @@
-import type { MrnHasher } from '../../privacy/mrn-hasher.js';
 import { deriveStream } from '../random/derive-stream.js';
 import { HOSPITAL_UNITS } from '../reference/hospital-units.js';
 import { burnIn } from './burn-in.js';
@@ -7,7 +6,6 @@ import { cumulativeVolume } from './cumulative-volume.js';
 import { EXPIRED } from './disposition-model.js';
 import type { DrgCatalog } from './drg-catalog.js';
 import { ERA_PATIENTS, type Era } from './era-plan.js';
-import { mrnForPatient } from './mrn-for-patient.js';
 import { createPatient } from './patient.js';
 import { PatientTable } from './patient-table.js';
 import type { HospitalPlan } from './plan-hospital.js';
@@ -49,8 +47,11 @@ export interface SimulationConfig {
   admissions: number;
   plan: HospitalPlan;
   catalog: DrgCatalog;
-  /** Hashes each patient's MRN at its first written stay; omitted when writer threads do. */
-  hashMrn: MrnHasher | undefined;
+  /**
+   * The pseudonym of a patient by index, asked at the patient's first written stay (stays then
+   * carry it, see PlannedStays.mrnHash); omitted when writer threads hash.
+   */
+  pseudonymOf: ((patient: number) => string) | undefined;
 }
 
 /**
@@ -126,10 +127,9 @@ export async function simulateEra(
       stays.seq[row] = emitted++;
       if (patients.writtenStays[slot]!++ === 0) {
         stats.patients++;
-        if (cfg.hashMrn !== undefined)
-          patients.mrnHash[slot] = cfg.hashMrn(mrnForPatient(patients.index[slot]!, cfg.seed));
+        if (cfg.pseudonymOf !== undefined) patients.mrnHash[slot] = cfg.pseudonymOf(patients.index[slot]!);
       }
-      if (cfg.hashMrn !== undefined) stays.mrnHash[row] = patients.mrnHash[slot]!;
+      if (cfg.pseudonymOf !== undefined) stays.mrnHash[row] = patients.mrnHash[slot]!;
       if (stays.readmit[row] === 1) stats.readmissions++;
       if (stays.disposition[row] === EXPIRED) stats.deaths++;
       hooks.stay(stays, row);

@@ -18,7 +18,7 @@ export type { HospitalHooks, SimulationStats } from './simulate-era.js';
  * own). Memory holds the census and the patients due back, never the whole run.
  *
  * @example
- * await simulateHospital({ seed: 42, admissions: 10_000, plan, catalog, hashMrn }, eras, hooks);
+ * await simulateHospital({ seed: 42, admissions: 10_000, plan, catalog, pseudonymOf }, eras, hooks);
  */
 export async function simulateHospital(
   cfg: SimulationConfig,

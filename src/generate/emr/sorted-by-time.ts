@@ -20,7 +20,10 @@ export function sortedByTime(events: EventColumns): EventColumns {
   if (n === 0) return out;
   const ts = events.ts;
   const [min, max] = timeBounds(ts, n);
-  const span = max - min + 1;
+  // An int32 from the start: as the difference of two epoch times (doubles, above V8's small
+  // integer range) it reached the loop below boxed, and the optimized code's small-integer check
+  // on it failed on every call (a deopt per day, the rest of the sort run unoptimized).
+  const span = (max - min + 1) | 0;
   if (span > 4 * n + 200_000) {
     const order = sortByTime(events);
     for (let k = 0; k < n; k++) moveEvent(events, order[k]!, out, k);

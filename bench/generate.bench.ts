@@ -26,6 +26,8 @@ interface Case {
 
 const SELF = fileURLToPath(import.meta.url);
 const SALT = 'carelake-bench-salt-0123456789';
+/** Runs per case, each in a fresh process; a row shows their median (by time). */
+const RUNS = 5;
 
 /**
  * The `generate` suite: `carelake generate` throughput per dataset at medium scale (each dataset
@@ -90,13 +92,13 @@ export async function runGenerateBench(workDir: string, options: { quick?: boole
   const lines = ['| run | rows | time | CPU | rows/s | peak RSS | goal |', '|---|---|---|---|---|---|---|'];
   for (const c of cases) {
     const dir = join(workDir, 'landing');
-    // The median of three runs: single runs of the same case moved by ±10% on this machine.
+    // The median of RUNS runs: single runs of the same case moved by ±10–15% on this machine.
     const runs: Run[] = [];
-    for (let r = 0; r < 3; r++) {
+    for (let r = 0; r < RUNS; r++) {
       rmSync(workDir, { recursive: true, force: true });
       runs.push(child(dir, c.counts, c.format));
     }
-    const run = runs.sort((a, b) => a.ms - b.ms)[1]!;
+    const run = runs.sort((a, b) => a.ms - b.ms)[RUNS >> 1]!;
     const rates = c.rate(c.counts);
     const total = rates.reduce((n, [, k]) => n + k, 0);
     const perSecond = rates
@@ -111,7 +113,7 @@ export async function runGenerateBench(workDir: string, options: { quick?: boole
   const load = loadavg()
     .map((l) => l.toFixed(2))
     .join(', ');
-  return `${lines.join('\n')}\n\nEach row is the median of three runs (by time), each in a fresh process. Rates are rows written per wall-clock second; CPU is the process's CPU seconds over all threads. Load average when the suite ended: ${load} (on ${cpus().length} cores).`;
+  return `${lines.join('\n')}\n\nEach row is the median of ${RUNS} runs (by time), each in a fresh process. Rates are rows written per wall-clock second; CPU is the process's CPU seconds over all threads. Load average when the suite ended: ${load} (on ${cpus().length} cores).`;
 }
 
 function rowsOf(c: DatasetCounts): [string, number][] {

@@ -40,6 +40,12 @@ export function buildRoster(
 ): Clinician[] {
   const rolePicker = new WeightedPicker(ROLE_PROFILES.map((p) => [p, p.share] as const));
   const unitPicker = new WeightedPicker(unitShare.map((s, u) => [u, s] as const));
+  // One shift picker per role, not one per clinician: the same draws, and every thread that
+  // builds the roster (each EMR thread does) no longer has the optimizing compiler rework a
+  // picker constructor that ran thousands of times.
+  const shiftPickers = new Map(
+    ROLE_PROFILES.map((p) => [p, new WeightedPicker(p.shifts.map((s) => [s, s.weight] as const))]),
+  );
   const roster: Clinician[] = [];
   for (let index = 0; index < count; index++) {
     // The first few follow a fixed order, so even a tiny roster has physicians, nurses and admin.
@@ -62,7 +68,7 @@ export function buildRoster(
       ownThreshold,
       threshold: ownThreshold ?? roleDefault,
       unit: profile.unitBound ? unitPicker.pick(rng) : -1,
-      shift: new WeightedPicker(profile.shifts.map((s) => [s, s.weight] as const)).pick(rng),
+      shift: shiftPickers.get(profile)!.pick(rng),
       ip: `10.${20 + ROLE_PROFILES.indexOf(profile)}.${(index >> 8) & 255}.${index & 255}`,
     });
   }

@@ -103,6 +103,55 @@ export class ParquetDatasetFile implements LandingFile {
   }
 
   /**
+   * Column `i` (dictionary-encoded) of the next `to - from` rows: the texts of codes
+   * `codes[from .. to)`, each added to the dictionary by its code the first time it appears.
+   */
+  codeRun(
+    i: number,
+    codes: Uint8Array | Int32Array,
+    from: number,
+    to: number,
+    texts: readonly string[],
+  ): void {
+    const chunk = this.chunks[i] as DictionaryChunk;
+    for (let k = from; k < to; k++) {
+      const key = codes[k]!;
+      if (!chunk.refer(key)) chunk.define(key, texts[key]!);
+    }
+  }
+
+  /** Column `i` of the next `to - from` rows: `flags[from .. to)` (1 is true), none null. */
+  boolRun(i: number, flags: Uint8Array, from: number, to: number): void {
+    const chunk = this.plain[i]!;
+    for (let k = from; k < to; k++) chunk.bool(flags[k] === 1);
+  }
+
+  /** Column `i` of the next `to - from` rows: the epoch seconds `v[from .. to)`, NaN for null. */
+  optionalSecondsRun(i: number, v: Float64Array, from: number, to: number): void {
+    const chunk = this.plain[i]!;
+    for (let k = from; k < to; k++) {
+      const t = v[k]!;
+      if (Number.isNaN(t)) chunk.nul();
+      else chunk.int64(t * 1_000_000);
+    }
+  }
+
+  /**
+   * Column `i` of the next `to - from` rows: the sequential ids of `seqs[from .. to)` (see
+   * sequentialId).
+   */
+  sequentialIdRun(
+    i: number,
+    prefix: string,
+    digits: number,
+    seqs: Float64Array,
+    from: number,
+    to: number,
+  ): void {
+    for (let k = from; k < to; k++) this.sequentialId(i, prefix, digits, seqs[k]!);
+  }
+
+  /**
    * The sequential id `prefix` + (seq + 1) in `digits` digits, the text RecordIds formats, written
    * as bytes with no string built: a counter incremented in place while seq follows on from the
    * previous call, restarted otherwise.

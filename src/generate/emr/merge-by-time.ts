@@ -16,7 +16,23 @@ export function mergeByTime(earlier: EventColumns, later: EventColumns, count: n
   out.table = later.table;
   out.length = n;
   if (n === 0) return out;
-  const slots = repointed(earlier, later.table);
+  const j = interleave(earlier, later, count, out, repointed(earlier, later.table));
+  // Every earlier event is placed: the later events from j on follow them.
+  out.put(later, j, count, j + earlier.length);
+  return out;
+}
+
+// Places every earlier event after the later events before its time, and the later events
+// between them, into `out`; returns how many later events were placed. The tail is the caller's:
+// this loop is compiled while it runs (on-stack replacement), and code after it in the same
+// function, never run by then, made that compiled code bail out on every later call.
+function interleave(
+  earlier: EventColumns,
+  later: EventColumns,
+  count: number,
+  out: EventColumns,
+  slots: Int32Array,
+): number {
   const [ats, ac, aty, am, ap] = [
     earlier.ts,
     earlier.clinician,
@@ -44,8 +60,7 @@ export function mergeByTime(earlier: EventColumns, later: EventColumns, count: n
     out.patient[k] = p < 0 ? -1 : slots[p]!;
     k++;
   }
-  out.put(later, j, count, k);
-  return out;
+  return j;
 }
 
 // Each patient index of `from` re-pointed into `to`, appending the pseudonyms `to` lacks (in

@@ -146,27 +146,7 @@ export class DictionaryChunk implements ChunkBuilder {
     const p = this.packed;
     p.reset();
     p.byte(width);
-    if (this.used > 0) {
-      // One bit-packed run of groups of 8 indices, least significant bit first.
-      const groups = Math.ceil(this.used / 8);
-      p.varint(groups * 2 + 1);
-      p.ensure(groups * width);
-      const b = p.buffer;
-      let at = p.length;
-      let acc = 0;
-      let bits = 0;
-      const end = groups * 8;
-      for (let i = 0; i < end; i++) {
-        acc |= (i < this.used ? this.ids[i]! : 0) << bits;
-        bits += width;
-        while (bits >= 8) {
-          b[at++] = acc & 0xff;
-          acc >>>= 8;
-          bits -= 8;
-        }
-      }
-      p.length = at;
-    }
+    if (this.used > 0) p.length = this.packIds(p, width);
     const levels = new GrowableBytes(64);
     this.levels.writeTo(levels);
     this.dictHead.reset();
@@ -181,6 +161,31 @@ export class DictionaryChunk implements ChunkBuilder {
       values: this.levels.count,
       nulls: this.levels.nulls,
     };
+  }
+
+  // The ids as one bit-packed run of groups of 8, least significant bit first, written into `p`
+  // (the caller sets its length to the end returned). A method of its own, ending at its loop:
+  // the loop is compiled while it runs (on-stack replacement), and code after it in the same
+  // method, never run by then, made that compiled code bail out on every later call.
+  private packIds(p: GrowableBytes, width: number): number {
+    const groups = Math.ceil(this.used / 8);
+    p.varint(groups * 2 + 1);
+    p.ensure(groups * width);
+    const b = p.buffer;
+    let at = p.length;
+    let acc = 0;
+    let bits = 0;
+    const end = groups * 8;
+    for (let i = 0; i < end; i++) {
+      acc |= (i < this.used ? this.ids[i]! : 0) << bits;
+      bits += width;
+      while (bits >= 8) {
+        b[at++] = acc & 0xff;
+        acc >>>= 8;
+        bits -= 8;
+      }
+    }
+    return at;
   }
 
   clear(): void {

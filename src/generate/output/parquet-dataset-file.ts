@@ -114,9 +114,13 @@ export class ParquetDatasetFile implements LandingFile {
     texts: readonly string[],
   ): void {
     const chunk = this.chunks[i] as DictionaryChunk;
+    // One definition-level run for them all, then ids only.
+    chunk.levels.addPresent(to - from);
     for (let k = from; k < to; k++) {
       const key = codes[k]!;
-      if (!chunk.refer(key)) chunk.define(key, texts[key]!);
+      let id = chunk.keyId(key);
+      if (id < 0) id = chunk.addKey(key, texts[key]!);
+      chunk.idOnly(id);
     }
   }
 

@@ -23,7 +23,7 @@ export interface DispositionInputs {
 }
 
 /** Dispositions of survivors, in the order their weights are laid out (Expired is the other). */
-export const SURVIVED: readonly Disposition[] = [
+const SURVIVED: readonly Disposition[] = [
   'Home',
   'Home Health',
   'SNF',

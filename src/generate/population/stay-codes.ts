@@ -12,16 +12,3 @@ export const PAYER_NAMES: readonly string[] = Object.values(PAYERS).map((p) => p
 export const GENDERS = ['F', 'M', 'U'] as const;
 export { DISPOSITIONS } from './disposition-model.js';
 export { ADMIT_TYPES } from './drg-catalog.js';
-
-/**
- * The code of `value` in `table` (its index); throws on a value the table lacks, which would be
- * a new category added without its code.
- *
- * @example
- * codeOf(GENDERS, 'M'); // 1
- */
-export function codeOf<T>(table: readonly T[], value: T): number {
-  const code = table.indexOf(value);
-  if (code < 0) throw new Error(`no code for ${String(value)}`);
-  return code;
-}

@@ -5,6 +5,7 @@ import { ColumnChunk } from '../parquet/column-chunk.js';
 import { DictionaryChunk } from '../parquet/dictionary-chunk.js';
 import { parquetColumnType } from '../parquet/parquet-column-type.js';
 import { ParquetFileWriter } from '../parquet/parquet-file-writer.js';
+import { putInt32 } from '../parquet/put-int32.js';
 import { putMicros } from '../parquet/put-micros.js';
 import type { Clinician } from './clinician.js';
 import type { EventBatch } from './event-batch.js';
@@ -105,11 +106,7 @@ export class EmrEventsParquetFile {
     const b = cv.buffer;
     let p = cv.length;
     for (let k = from; k < to; k++) {
-      const v = this.clinicianIds[clinician[order === undefined ? k : order[k]!]!]!;
-      b[p] = v;
-      b[p + 1] = v >> 8;
-      b[p + 2] = v >> 16;
-      b[p + 3] = v >> 24;
+      putInt32(b, p, this.clinicianIds[clinician[order === undefined ? k : order[k]!]!]!);
       p += 4;
     }
     cv.length = p;

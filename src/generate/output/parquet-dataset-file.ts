@@ -3,6 +3,7 @@ import { ColumnChunk } from '../parquet/column-chunk.js';
 import { DictionaryChunk } from '../parquet/dictionary-chunk.js';
 import { parquetColumnType } from '../parquet/parquet-column-type.js';
 import { ParquetFileWriter, type RowGroupMeta } from '../parquet/parquet-file-writer.js';
+import { putInt32 } from '../parquet/put-int32.js';
 import { putMicros } from '../parquet/put-micros.js';
 import type { LandingFile } from './landing-file.js';
 import { appendLandingText } from './landing-text-value.js';
@@ -188,11 +189,7 @@ export class ParquetDatasetFile implements LandingFile {
     const b = out.buffer;
     let at = out.length;
     for (let k = from; k < to; k++) {
-      const x = v[k]!;
-      b[at] = x;
-      b[at + 1] = x >> 8;
-      b[at + 2] = x >> 16;
-      b[at + 3] = x >> 24;
+      putInt32(b, at, v[k]!);
       at += 4;
     }
     out.length = at;

@@ -1,4 +1,5 @@
 import type { GrowableBytes } from '../parquet/growable-bytes.js';
+import { putInt32 } from '../parquet/put-int32.js';
 
 /**
  * Sequential record ids ('EVT0000000001', …) written straight into a Parquet BYTE_ARRAY column
@@ -65,10 +66,7 @@ export class SequentialIdBytes {
     if (had[n - 1] !== 48) {
       for (let d = 0; d < 10; d++) {
         const at = d * (4 + n);
-        b[at] = n;
-        b[at + 1] = n >> 8;
-        b[at + 2] = n >> 16;
-        b[at + 3] = n >> 24;
+        putInt32(b, at, n);
         b[at + 4 + n - 1] = 48 + d;
       }
     }

@@ -1,4 +1,5 @@
 import { decimalDigits } from './decimal-digits.js';
+import { putInt32 } from './put-int32.js';
 
 /**
  * A byte buffer that grows as it is written, for building Parquet pages and footers in memory.
@@ -41,14 +42,8 @@ export class GrowableBytes {
   /** Little-endian 32-bit integer (signed or unsigned bits). */
   int32(v: number): void {
     this.ensure(4);
-    // Plain byte stores: Buffer#writeInt32LE's argument checks showed up in profiles.
-    const b = this.buffer;
-    const at = this.length;
-    b[at] = v;
-    b[at + 1] = v >> 8;
-    b[at + 2] = v >> 16;
-    b[at + 3] = v >> 24;
-    this.length = at + 4;
+    putInt32(this.buffer, this.length, v);
+    this.length += 4;
   }
 
   /** Little-endian 64-bit integer from a safe JS integer (|v| < 2^53). */

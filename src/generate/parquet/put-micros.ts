@@ -1,3 +1,5 @@
+import { putInt32 } from './put-int32.js';
+
 /**
  * Stores epoch `seconds` as a little-endian INT64 of microseconds at `b[at .. at + 8)`, the
  * Parquet TIMESTAMP(MICROS) value. Micros stay below 2^53, and multiplying by 2^-32 splits them
@@ -10,12 +12,7 @@ export function putMicros(b: Uint8Array, at: number, seconds: number): void {
   const micros = seconds * 1_000_000;
   const high = Math.floor(micros * 2.3283064365386963e-10);
   const low = micros - high * 4294967296;
-  b[at] = low;
-  b[at + 1] = low >>> 8;
-  b[at + 2] = low >>> 16;
-  b[at + 3] = low >>> 24;
-  b[at + 4] = high;
-  b[at + 5] = high >> 8;
-  b[at + 6] = high >> 16;
-  b[at + 7] = high >> 24;
+  // The low word may exceed 2^31: its bytes are the same under >> as under >>>.
+  putInt32(b, at, low);
+  putInt32(b, at + 4, high);
 }

@@ -1,5 +1,5 @@
 import { buildDrgCatalog } from './population/drg-catalog.js';
-import { pilotEstimate } from './population/pilot-estimate.js';
+import { knownPilotEstimate } from './population/known-pilot-estimate.js';
 import { planHospital } from './population/plan-hospital.js';
 import { readDrgTable } from './reference/drg-table.js';
 import { HOSPITAL_UNITS, SHIFTS } from './reference/hospital-units.js';
@@ -14,7 +14,7 @@ import { HOSPITAL_UNITS, SHIFTS } from './reference/hospital-units.js';
  * fullStaffingRows(10_000, 350); // 2,574 (143 days × 18 unit-shifts)
  */
 export function fullStaffingRows(admissions: number, beds = 350, drgTablePath?: string): number {
-  const pilot = pilotEstimate(buildDrgCatalog(readDrgTable(drgTablePath)));
+  const pilot = knownPilotEstimate(buildDrgCatalog(readDrgTable(drgTablePath)));
   const plan = planHospital({ admissions, staffing: 0, beds, periodEnd: 0 }, pilot);
   return plan.periodDays * HOSPITAL_UNITS.length * SHIFTS.length;
 }

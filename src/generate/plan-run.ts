@@ -4,7 +4,7 @@ import type { EmrJob } from './emr/emr-job.js';
 import { type EmrPlan, planEmr } from './emr/emr-plan.js';
 import type { GenerateOptions } from './generate-options.js';
 import { buildDrgCatalog, type DrgCatalog } from './population/drg-catalog.js';
-import { pilotEstimate } from './population/pilot-estimate.js';
+import { knownPilotEstimate } from './population/known-pilot-estimate.js';
 import { type HospitalPlan, planHospital } from './population/plan-hospital.js';
 import { deriveStream } from './random/derive-stream.js';
 import { readDrgTable } from './reference/drg-table.js';
@@ -34,7 +34,7 @@ export interface RunPlan {
  */
 export function planRun(options: GenerateOptions): RunPlan {
   const catalog = buildDrgCatalog(readDrgTable(options.drgTablePath));
-  const pilot = pilotEstimate(catalog);
+  const pilot = knownPilotEstimate(catalog);
   const periodEnd = Math.floor((options.periodEnd ?? DEFAULT_PERIOD_END).getTime() / 86_400_000) * 86_400;
   const { admissions, staffing, clinicians, events } = options.counts;
   const plan = planHospital({ admissions, staffing, beds: options.beds ?? 350, periodEnd }, pilot);

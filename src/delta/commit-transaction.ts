@@ -36,7 +36,9 @@ export type CommitResult =
  * Publishes a transaction at the next free version. Losing a race (put-if-absent says the version
  * exists) is not an error by itself: the winners' actions are checked against what this
  * transaction read (conflict-rules.ts) and, when they do not conflict, the commit is retried at
- * the next version, up to `maxAttempts`.
+ * the next version, up to `maxAttempts`. A transaction that creates the table (readVersion -1)
+ * and loses version 0 always fails with `concurrent-create`: whatever it meant (create, CTAS,
+ * overwrite of an empty path), it did not see the winner's rows, so it must be re-planned.
  *
  * @example
  * const r = await commitTransaction({ store, table: 't', readVersion: 4, actions, commitInfo, readSet });
@@ -45,7 +47,7 @@ export async function commitTransaction(request: CommitRequest): Promise<CommitR
   const { store, table, readSet } = request;
   const maxAttempts = request.maxAttempts ?? 1000;
   const now = request.now ?? Date.now;
-  let actions = request.actions;
+  const actions = request.actions;
   let version = request.readVersion + 1;
   for (let attempt = 1; attempt <= maxAttempts; attempt++) {
     const info: CommitInfo = {
@@ -74,8 +76,16 @@ export async function commitTransaction(request: CommitRequest): Promise<CommitR
       if (request.txn !== undefined && winnerCommittedTxn(winner, request.txn))
         return { status: 'skipped', version: v };
       if (request.readVersion < 0 && v === 0) {
-        actions = adoptConcurrentCreate(table, actions, winner);
-        continue;
+        // Delta's rule for writers racing on an empty path: the loser fails (Spark's
+        // ProtocolChangedException). Continuing as an append would turn a create, or an
+        // overwrite that expected an empty table, into two copies of the data.
+        throw new ConcurrentModificationError({
+          table,
+          version: 0,
+          conflict: 'concurrent-create',
+          detail:
+            'another writer created the table while this write was creating it; nothing of this write was committed, re-run it (it then sees the table)',
+        });
       }
       const conflict = findConflict(readSet, winner);
       if (conflict !== undefined) {
@@ -99,29 +109,4 @@ export async function commitTransaction(request: CommitRequest): Promise<CommitR
 
 function winnerCommittedTxn(winner: readonly Action[], txn: { appId: string; version: number }): boolean {
   return winner.some((a) => 'txn' in a && a.txn.appId === txn.appId && Number(a.txn.version) >= txn.version);
-}
-
-/**
- * Two writers created the same table at once. If the winner created it with the same schema and
- * partitioning, this transaction continues as a plain append; otherwise it conflicts.
- */
-function adoptConcurrentCreate(table: string, actions: Action[], winner: readonly Action[]): Action[] {
-  const mine = actions.find((a) => 'metaData' in a);
-  const theirs = winner.find((a) => 'metaData' in a);
-  const same =
-    mine !== undefined &&
-    theirs !== undefined &&
-    'metaData' in mine &&
-    'metaData' in theirs &&
-    mine.metaData.schemaString === theirs.metaData.schemaString &&
-    mine.metaData.partitionColumns.join('\0') === theirs.metaData.partitionColumns.join('\0');
-  if (!same || actions.some((a) => 'remove' in a)) {
-    throw new ConcurrentModificationError({
-      table,
-      version: 0,
-      conflict: 'metadata-changed',
-      detail: 'another writer created the table concurrently with a different schema',
-    });
-  }
-  return actions.filter((a) => !('metaData' in a) && !('protocol' in a));
 }

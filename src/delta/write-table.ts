@@ -3,6 +3,7 @@ import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Action, AddFile, Metadata, PartitionValues, RemoveFile } from './actions.js';
 import { type CommitResult, commitTransaction, type WriteStage } from './commit-transaction.js';
+import { ConcurrentModificationError } from './concurrent-modification-error.js';
 import type { DataWriter, WriteSource, WrittenFile } from './data-writer.js';
 import type { DeltaTable } from './delta-table.js';
 import { DeltaTableError } from './delta-table-error.js';
@@ -48,6 +49,13 @@ export interface WriteResult {
  * Writes rows to a Delta table: create, append, overwrite, or overwrite of selected partitions
  * (replaceWhere), with schema validation and opt-in evolution, idempotent `txn` writes,
  * optimistic-concurrency commit, and a checkpoint every `delta.checkpointInterval` commits.
+ *
+ * Guarantees under concurrent writers (other processes, Spark, delta-rs): a write that creates
+ * the table and loses the race for version 0 never degrades into an append — it fails with
+ * ConcurrentModificationError `concurrent-create` (mode "ignore": skipped) and leaves no files;
+ * an overwrite or replaceWhere whose read partitions a concurrent non-blind commit added files
+ * to or removed files from fails (WriteSerializable; concurrent blind appends are serialized
+ * after it and keep their rows); anything else is retried on top of the winners.
  *
  * @example
  * await writeTable(table, writer, { source: { kind: 'query', sql: 'SELECT 1 AS id' }, mode: 'append' });
@@ -195,6 +203,13 @@ export async function writeTable(
     });
   } catch (error) {
     await cleanup();
+    // "ignore" means: create unless the table exists. A concurrent creator won: it exists.
+    if (
+      mode === 'ignore' &&
+      error instanceof ConcurrentModificationError &&
+      error.conflict === 'concurrent-create'
+    )
+      return skipped(error.version);
     throw error;
   }
   if (result.status === 'skipped') {

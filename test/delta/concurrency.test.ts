@@ -316,29 +316,149 @@ test('idempotent writes: two processes committing the same txn write the data on
   });
 });
 
-test('two processes creating the same table at once: one creates it, the other appends to it', async () => {
-  const table = engine.table(join(dir, 'created-twice'), 'created-twice');
-  const [a, b] = [workers[4]!, workers[5]!];
+/** Two writes paused after writing their data, released together; returns both results. */
+async function race(
+  pair: [Worker, Worker],
+  commands: [Record<string, unknown>, Record<string, unknown>],
+): Promise<[WorkerResult, WorkerResult]> {
   const g = gate();
   const pause = { stage: 'data-written' as const, gate: g.path };
-  const create = (w: Worker, appId: string, start: number) =>
-    w.send({ op: 'txn-append', table: table.path, appId, txnVersion: 1, start, count: 3, pause });
-  const ids = [create(a, 'loader-a', 10), create(b, 'loader-b', 20)];
-  await Promise.all([
-    a.waitFor((m) => m.id === ids[0] && m.paused === 'data-written', 60_000),
-    b.waitFor((m) => m.id === ids[1] && m.paused === 'data-written', 60_000),
-  ]);
-  assert.equal(await table.exists(), false, 'neither has committed yet');
+  const ids = pair.map((w, i) => w.send({ ...commands[i], pause }));
+  await Promise.all(
+    pair.map((w, i) => w.waitFor((m) => m.id === ids[i] && m.paused === 'data-written', 60_000)),
+  );
   g.open();
-  const results = await Promise.all([a.result(ids[0]!), b.result(ids[1]!)]);
+  const [x, y] = await Promise.all(pair.map((w, i) => w.result(ids[i]!)));
+  return [x!, y!];
+}
+
+function dataFileCount(path: string): number {
+  return readdirSync(path).filter((f) => f.endsWith('.parquet')).length;
+}
+
+for (const mode of ['append', 'overwrite', 'error'] as const) {
+  test(`two processes creating the same table at once (mode ${mode}): one creates it, the other fails and leaves nothing`, async () => {
+    const table = engine.table(join(dir, `created-twice-${mode}`), `created-twice-${mode}`);
+    const [a, b] = [workers[4]!, workers[5]!];
+    const results = await race(
+      [a, b],
+      [
+        { op: 'create', table: table.path, mode, start: 10, count: 3 },
+        { op: 'create', table: table.path, mode, start: 20, count: 3 },
+      ],
+    );
+    const winner = results.findIndex((r) => r.ok);
+    assert.notEqual(winner, -1, JSON.stringify(results));
+    const loser = results[1 - winner]!;
+    assertConcurrentModification(loser);
+    assert.equal(loser.error?.conflict, 'concurrent-create');
+    const snap = await table.readSnapshot();
+    assert.equal(snap.version, 0, 'no second commit');
+    const got = (await rows(table)).map((r) => Number(r.id)).sort((x, y) => x - y);
+    const start = winner === 0 ? 10 : 20;
+    assert.deepEqual(got, [start, start + 1, start + 2], "only the winner's rows, once");
+    assert.equal(dataFileCount(table.path), snap.files.length, 'the loser removed the files it wrote');
+  });
+}
+
+test('two processes creating the same table at once (mode ignore): one creates it, the other is skipped', async () => {
+  const table = engine.table(join(dir, 'created-twice-ignore'), 'created-twice-ignore');
+  const results = await race(
+    [workers[4]!, workers[5]!],
+    [
+      { op: 'create', table: table.path, mode: 'ignore', start: 10, count: 3 },
+      { op: 'create', table: table.path, mode: 'ignore', start: 20, count: 3 },
+    ],
+  );
   for (const r of results) assert.equal(r.ok, true, r.error?.message);
-  assert.deepEqual(results.map((r) => r.version).sort(), [0, 1]);
-  const logDir = join(table.path, '_delta_log');
-  const second = parseCommit(readFileSync(join(logDir, commitFileName(1)), 'utf8'));
-  assert.ok(!second.some((x) => 'metaData' in x || 'protocol' in x), 'the second commit is a plain append');
-  const got = (await rows(table)).map((r) => Number(r.id)).sort((x, y) => x - y);
-  assert.deepEqual(got, [10, 11, 12, 20, 21, 22]);
-  const snap = await table.readSnapshot();
-  assert.equal(snap.appVersion('loader-a'), 1);
-  assert.equal(snap.appVersion('loader-b'), 1);
+  assert.deepEqual(results.map((r) => r.status).sort(), ['committed', 'skipped']);
+  assert.equal((await rows(table)).length, 3);
+  assert.equal(dataFileCount(table.path), 1);
+});
+
+test('replaceWhere races between processes (WriteSerializable)', async (t) => {
+  const table = engine.table(join(dir, 'replace-where'), 'replace-where');
+  const [a, b] = [workers[6]!, workers[7]!];
+  for (const part of ['a', 'b']) {
+    const r = await a.request({ op: 'append-partition', table: table.path, part, tag: 'seed', rows: 2 });
+    assert.equal(r.ok, true, r.error?.message);
+  }
+  const byPart = async () => {
+    const out: Record<string, string[]> = {};
+    for (const r of await rows(table)) {
+      const tags = out[String(r.part)] ?? [];
+      tags.push(String(r.tag));
+      out[String(r.part)] = tags;
+    }
+    for (const k of Object.keys(out)) out[k]!.sort();
+    return out;
+  };
+
+  await t.test(
+    'two replaceWhere of the same partition: one wins, the other conflicts, never a mix',
+    async () => {
+      const results = await race(
+        [a, b],
+        [
+          { op: 'replace-partition', table: table.path, part: 'a', tag: 'x', rows: 3 },
+          { op: 'replace-partition', table: table.path, part: 'a', tag: 'y', rows: 4 },
+        ],
+      );
+      const winner = results.findIndex((r) => r.ok);
+      assert.notEqual(winner, -1, JSON.stringify(results));
+      assertConcurrentModification(results[1 - winner]!);
+      assert.match(results[1 - winner]!.error!.conflict!, /concurrent-(append|delete-read|delete-delete)/);
+      const parts = await byPart();
+      assert.deepEqual(parts.a, winner === 0 ? ['x', 'x', 'x'] : ['y', 'y', 'y', 'y']);
+      assert.deepEqual(parts.b, ['seed', 'seed'], 'the other partition is untouched');
+    },
+  );
+
+  await t.test('replaceWhere of different partitions: both commit (the loser retries on top)', async () => {
+    const results = await race(
+      [a, b],
+      [
+        { op: 'replace-partition', table: table.path, part: 'a', tag: 'p', rows: 1 },
+        { op: 'replace-partition', table: table.path, part: 'b', tag: 'q', rows: 2 },
+      ],
+    );
+    for (const r of results) assert.equal(r.ok, true, r.error?.message);
+    assert.deepEqual(await byPart(), { a: ['p'], b: ['q', 'q'] });
+  });
+
+  await t.test(
+    'a replaceWhere racing a replaceWhere that added files to its partition conflicts',
+    async () => {
+      // The winner adds into partition a while replacing a and b; the loser read partition a.
+      const results = await race(
+        [a, b],
+        [
+          { op: 'replace-partition', table: table.path, part: 'a', tag: 'r', rows: 2 },
+          { op: 'replace-partition', table: table.path, part: 'a', tag: 's', rows: 2 },
+        ],
+      );
+      assert.equal(results.filter((r) => r.ok).length, 1, JSON.stringify(results));
+    },
+  );
+
+  await t.test(
+    'a blind append racing a replaceWhere of its partition is ordered after it and keeps its rows',
+    async () => {
+      const before = (await byPart()).a!;
+      const results = await race(
+        [a, b],
+        [
+          { op: 'replace-partition', table: table.path, part: 'a', tag: 'new', rows: 2 },
+          { op: 'append-partition', table: table.path, part: 'a', tag: 'late', rows: 1 },
+        ],
+      );
+      for (const r of results) assert.equal(r.ok, true, r.error?.message);
+      const parts = await byPart();
+      assert.deepEqual(
+        parts.a,
+        ['late', 'new', 'new'],
+        `replaced ${before.join(',')}; the appended row survives`,
+      );
+    },
+  );
 });

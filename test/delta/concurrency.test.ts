@@ -427,21 +427,6 @@ test('replaceWhere races between processes (WriteSerializable)', async (t) => {
   });
 
   await t.test(
-    'a replaceWhere racing a replaceWhere that added files to its partition conflicts',
-    async () => {
-      // The winner adds into partition a while replacing a and b; the loser read partition a.
-      const results = await race(
-        [a, b],
-        [
-          { op: 'replace-partition', table: table.path, part: 'a', tag: 'r', rows: 2 },
-          { op: 'replace-partition', table: table.path, part: 'a', tag: 's', rows: 2 },
-        ],
-      );
-      assert.equal(results.filter((r) => r.ok).length, 1, JSON.stringify(results));
-    },
-  );
-
-  await t.test(
     'a blind append racing a replaceWhere of its partition is ordered after it and keeps its rows',
     async () => {
       const before = (await byPart()).a!;

@@ -28,6 +28,10 @@ export const COMMANDS: Record<string, CommandEntry> = {
     load: () => import('./commands/run.js'),
   },
   sql: { summary: 'run a read-only SQL query over the lake', load: () => import('./commands/sql.js') },
+  unlock: {
+    summary: "show or remove the lake's run lock (a run that died on another host)",
+    load: () => import('./commands/unlock.js'),
+  },
   table: {
     summary: 'history, describe, optimize, vacuum or restore a table',
     load: () => import('./commands/table.js'),

@@ -30,6 +30,12 @@ export interface WriteRequest {
   schemaMode?: 'merge' | 'overwrite';
   /** Idempotent write: skipped when this application already committed this version or later. */
   txn?: { appId: string; version: number };
+  /**
+   * More `txn` actions committed with the data but never used to skip the write: the versions of
+   * the inputs this commit brings the table up to date with (a pipeline's incremental state, so
+   * that state advances only with the commit that makes it true).
+   */
+  watermarks?: readonly { appId: string; version: number }[];
   /** Table properties for a new table (`delta.checkpointInterval`, …). */
   configuration?: Record<string, string>;
   description?: string;
@@ -162,8 +168,8 @@ export async function writeTable(
   }
   for (const f of removed) actions.push({ remove: removeOf(f, now) });
   for (const f of written) actions.push({ add: addOf(f, now) });
-  if (request.txn !== undefined)
-    actions.push({ txn: { appId: request.txn.appId, version: request.txn.version, lastUpdated: now } });
+  for (const t of [...(request.txn ? [request.txn] : []), ...(request.watermarks ?? [])])
+    actions.push({ txn: { appId: t.appId, version: t.version, lastUpdated: now } });
 
   const rowsWritten = written.reduce((n, f) => n + f.numRecords, 0);
   const removedKeys = new Set(removed.map((f) => f.path));
@@ -194,7 +200,10 @@ export async function writeTable(
         readFiles: removedKeys,
         removedFiles: removedKeys,
         readPartitions: mode === 'overwrite' ? (rw ? (pv) => matchesReplaceWhere(rw, pv) : 'all') : undefined,
-        appIds: request.txn ? [request.txn.appId] : [],
+        appIds: [
+          ...(request.txn ? [request.txn.appId] : []),
+          ...(request.watermarks ?? []).map((w) => w.appId),
+        ],
         changesMetadata: !existing || replacing || plan.schemaChanged,
       },
       ...(request.txn ? { txn: request.txn } : {}),

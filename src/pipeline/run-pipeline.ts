@@ -1,5 +1,7 @@
 import { runHospitalPipeline } from './hospital/run-hospital-pipeline.js';
 import { evaluateExpectations } from './quality/evaluate-expectations.js';
+import { readPriorSuspects } from './quality/read-prior-suspects.js';
+import { describeSuspects, type SuspectTable, suspectTables } from './quality/suspect-tables.js';
 import { writeExpectationResults } from './quality/write-expectation-results.js';
 import { readModelMeta } from './read-model.js';
 import { exposeLatest, prepareCatalogs, type RunContext } from './run-context.js';
@@ -34,16 +36,32 @@ export const PIPELINE_TABLES: readonly [string, string][] = [
   ['lh_gold', 'gold_healthcare_risk_model_metrics'],
 ];
 
+/** What a run found: the number of error-level breaches and the tables they are in. */
+export interface RunOutcome {
+  errors: number;
+  suspects: SuspectTable[];
+}
+
 /**
  * Runs the requested pipelines and layers, then records every table's size, evaluates every
  * model's expectations and appends the results to lh_gold.dbo.dq_expectation_results. Returns
- * the number of error-level breaches (the run fails on any).
+ * the error-level breaches (the run fails on any) and the tables they are in, each with the
+ * run that repairs it. When the previous run left such breaches, a warning at the start says
+ * so: an incremental run that finds nothing new to do does not make those tables right.
  *
  * @example
- * const errors = await runPipeline(ctx, 'all');
+ * const { errors, suspects } = await runPipeline(ctx, 'all');
  */
-export async function runPipeline(ctx: RunContext, target: RunTarget): Promise<number> {
+export async function runPipeline(ctx: RunContext, target: RunTarget): Promise<RunOutcome> {
   await prepareCatalogs(ctx);
+  const prior = await readPriorSuspects(ctx);
+  if (prior !== undefined) {
+    const open = suspectTables(prior.expectations).filter((s) => !(ctx.fullRefresh && repairs(target, s)));
+    if (open.length > 0)
+      ctx.summary.warnings.push(
+        `the last run (${prior.runId}, ${prior.evaluatedAt}) ended with ${describeSuspects(open)}`,
+      );
+  }
   const everyLayer = { bronze: true, silver: true, gold: true };
   const layers =
     target === 'bronze' || target === 'silver' || target === 'gold'
@@ -68,5 +86,11 @@ export async function runPipeline(ctx: RunContext, target: RunTarget): Promise<n
     );
   }
   await writeExpectationResults(ctx);
-  return errors;
+  return { errors, suspects: suspectTables(ctx.summary.expectations) };
+}
+
+/** True when a full refresh of `target` rebuilds the suspect table. */
+function repairs(target: RunTarget, suspect: SuspectTable): boolean {
+  const pipeline = suspect.repair.match(/^carelake run (\w+) --full-refresh$/)?.[1];
+  return pipeline !== undefined && (target === 'all' || target === pipeline);
 }

@@ -5,18 +5,27 @@ import { DuckDbEngine } from '../../engine/duckdb/duckdb-engine.js';
 import { CarelakeError } from '../../errors/carelake-error.js';
 import { UsageError } from '../../errors/usage-error.js';
 import { readLake, resolveLakeDir } from '../../lakehouse/read-lake.js';
+import { describeSuspects } from '../../pipeline/quality/suspect-tables.js';
 import { type RunTarget, runPipeline } from '../../pipeline/run-pipeline.js';
 import { emptyRunSummary, formatRunSummary } from '../../pipeline/run-summary.js';
 import type { Command } from '../command.js';
 import { parseOptions } from '../parse-options.js';
+import { normalizeWaitFlag, parseWait } from '../parse-wait.js';
+import { withLakeLock } from '../with-lake-lock.js';
 
-const help = `Usage: carelake run [all|sessions|hospital|bronze|silver|gold] [--lake DIR] [--engine duckdb] [--full-refresh]
+const help = `Usage: carelake run [all|sessions|hospital|bronze|silver|gold] [--lake DIR] [--engine duckdb] [--full-refresh] [--wait[=DURATION]]
 
 Runs the pipeline over the landing zone: bronze (typed, bad rows quarantined with a reason),
 silver (cleaned, deduplicated), gold (sessions and summaries). Re-runs are safe: a landing file
 already ingested is skipped, and only clinicians with new events are recomputed. Prints a
 summary: per landing file, rows in = loaded + quarantined; rows refused later by reason;
-expectations; rows per table; time per step. Exits 1 when an error-level expectation fails.
+expectations; rows per table; time per step. Exits 1 when an error-level expectation fails,
+naming the tables and the run that rebuilds them.
+
+One run per lake at a time: a run holds the lake's lock (carelake.lock) from before it reads
+the landing zone until it ends. A second run started meanwhile exits 2 at once, naming the
+holder, or with --wait queues behind it (then usually finds nothing left to do). A lock left
+by a killed run on this host is taken over with a warning; see carelake unlock.
 
 Targets:
   all        both pipelines, every layer (default)
@@ -28,9 +37,12 @@ Options:
   --lake DIR       the lake (default $CARELAKE_LAKE, else ./lakehouse)
   --engine NAME    duckdb (default)
   --full-refresh   recompute silver and gold from all of bronze
+  --wait[=DUR]     when another run holds the lake, wait for it: as long as it takes, or
+                   at most DUR (30s, 5m, 2h); without it a busy lake fails at once (exit 2)
 
 Example:
   carelake run sessions --lake ./lakehouse
+  carelake run all --wait=10m      # from cron: queue behind a manual run for up to 10 minutes
 `;
 
 const TARGETS: readonly RunTarget[] = ['all', 'sessions', 'hospital', 'bronze', 'silver', 'gold'];
@@ -38,11 +50,13 @@ const TARGETS: readonly RunTarget[] = ['all', 'sessions', 'hospital', 'bronze', 
 const command: Command = {
   help,
   async run(args, io) {
-    const { values, positionals } = parseOptions('run', args, {
+    const { values, positionals } = parseOptions('run', normalizeWaitFlag(args), {
       lake: { type: 'string' },
       engine: { type: 'string' },
       'full-refresh': { type: 'boolean' },
+      wait: { type: 'string' },
     });
+    const waitMs = parseWait(values.wait);
     const target = (positionals[0] ?? 'all') as RunTarget;
     if (!TARGETS.includes(target) || positionals.length > 1) {
       throw new UsageError(`run: unknown target "${positionals.join(' ')}"; use ${TARGETS.join(', ')}`);
@@ -51,28 +65,32 @@ const command: Command = {
     if (engineName !== 'duckdb')
       throw new UsageError(`run: unknown --engine "${engineName}"; available: duckdb`);
     const lake = await readLake(resolveLakeDir(values.lake, io.env, io.cwd));
-    const engine = await DuckDbEngine.open(engineOptions(lake.config.engine));
-    const summary = emptyRunSummary();
-    try {
-      const errors = await runPipeline(
-        {
-          engine,
-          lake,
-          batchId: randomUUID(),
-          startedAt: new Date(),
-          fullRefresh: values['full-refresh'] === true,
-          summary,
-          log: (line) => io.stderr.write(`${line}\n`),
-        },
-        target,
-      );
-      io.stdout.write(formatRunSummary(summary));
-      if (errors > 0)
-        throw new CarelakeError(`run: ${errors} error-level expectation(s) failed; see the summary above`);
-      return 0;
-    } finally {
-      engine.close();
-    }
+    const fullRefresh = values['full-refresh'] === true;
+    const lockCommand = `carelake run ${target}${fullRefresh ? ' --full-refresh' : ''}`;
+    return withLakeLock(lake.dir, { command: lockCommand, waitMs }, io, async () => {
+      const engine = await DuckDbEngine.open(engineOptions(lake.config.engine));
+      const summary = emptyRunSummary();
+      try {
+        const outcome = await runPipeline(
+          {
+            engine,
+            lake,
+            batchId: randomUUID(),
+            startedAt: new Date(),
+            fullRefresh,
+            summary,
+            log: (line) => io.stderr.write(`${line}\n`),
+          },
+          target,
+        );
+        io.stdout.write(formatRunSummary(summary));
+        if (outcome.errors > 0)
+          throw new CarelakeError(`run: ${describeSuspects(outcome.suspects)}; see the summary above`);
+        return 0;
+      } finally {
+        engine.close();
+      }
+    });
   },
 };
 

@@ -12,12 +12,12 @@ const APP_ID = 'carelake/emr_events<-bronze_emr_events';
  * refused ones into silver quarantine. "Not seen" is tracked with a Delta `txn` whose version is
  * the bronze version processed: the bronze files added since then are the new rows, and every
  * event id in the earlier files counts for duplicate detection. A full refresh reprocesses all
- * bronze. Returns the clinician buckets that received events ('all' after a full rebuild).
+ * bronze. Gold finds the buckets that changed from silver's files (plan-session-buckets.ts).
  *
  * @example
- * const buckets = await buildSilverEmrEvents(ctx);
+ * await buildSilverEmrEvents(ctx);
  */
-export async function buildSilverEmrEvents(ctx: RunContext): Promise<number[] | 'all'> {
+export async function buildSilverEmrEvents(ctx: RunContext): Promise<void> {
   const started = performance.now();
   const db = ctx.engine.db;
   const bronze = await lakeTable(ctx, 'lh_bronze', 'bronze_emr_events').readSnapshot();
@@ -32,7 +32,7 @@ export async function buildSilverEmrEvents(ctx: RunContext): Promise<number[] | 
       ms: performance.now() - started,
       detail: 'no new bronze rows',
     });
-    return [];
+    return;
   }
   const full = seenVersion === undefined;
   const prior = full
@@ -93,17 +93,9 @@ export async function buildSilverEmrEvents(ctx: RunContext): Promise<number[] | 
       rows: Number(r.n),
     });
   }
-  // A full rebuild touched every bucket; an incremental run names the buckets it appended to.
-  const buckets = full
-    ? []
-    : await db.readRows(
-        `SELECT DISTINCT clinician_bucket AS b FROM (${model}) AS model WHERE _reject_reason IS NULL ORDER BY 1`,
-        params,
-      );
   ctx.summary.steps.push({
     step: 'silver emr_events',
     ms: performance.now() - started,
     detail: `${full ? 'full' : 'incremental'} from bronze version ${bronze.version}, ${result.rowsWritten} rows, version ${result.version}`,
   });
-  return full ? 'all' : buckets.map((r) => Number(r.b));
 }

@@ -4,7 +4,7 @@ import { buildClinicianDim } from './build-clinician-dim.js';
 import { buildSessionSummary } from './build-session-summary.js';
 import { buildSessions } from './build-sessions.js';
 import { buildSilverEmrEvents } from './build-silver-emr-events.js';
-import { clinicianBucket } from './clinician-buckets.js';
+import { planSessionBuckets } from './plan-session-buckets.js';
 
 /** Which layers of the sessions pipeline to run. */
 export type Layers = { bronze: boolean; silver: boolean; gold: boolean };
@@ -12,7 +12,8 @@ export type Layers = { bronze: boolean; silver: boolean; gold: boolean };
 /**
  * The clinician sessionization pipeline: landing CSV/Parquet → bronze (typed, quarantined) →
  * silver clinician_dim and emr_events (deduplicated, incremental) → gold clinician_emr_sessions
- * (only the affected clinician buckets) and the per-role daily summary.
+ * (only the clinician buckets whose events or clinicians changed since gold's watermarks) and
+ * the per-role daily summary.
  *
  * @example
  * await runSessionsPipeline(ctx, { bronze: true, silver: true, gold: true });
@@ -22,19 +23,18 @@ export async function runSessionsPipeline(ctx: RunContext, layers: Layers): Prom
     for (const model of ['bronze_clinician_roles', 'bronze_clinicians', 'bronze_emr_events'])
       await ingestLandingDataset(ctx, model);
   }
-  let buckets: number[] | 'all' = [];
   if (layers.silver) {
-    const changed = await buildClinicianDim(ctx);
-    const fromEvents = await buildSilverEmrEvents(ctx);
-    buckets =
-      changed === 'all' || fromEvents === 'all'
-        ? 'all'
-        : [...new Set([...fromEvents, ...changed.map((id) => clinicianBucket(id))])];
+    await buildClinicianDim(ctx);
+    await buildSilverEmrEvents(ctx);
   }
   if (layers.gold) {
-    if (!layers.silver || ctx.fullRefresh) buckets = 'all';
-    const sessionsExist = (await exposeLatest(ctx, 'lh_gold', 'clinician_emr_sessions')) !== undefined;
-    await buildSessions(ctx, sessionsExist ? buckets : 'all');
-    if (buckets === 'all' || buckets.length > 0 || !sessionsExist) await buildSessionSummary(ctx);
+    const events = await exposeLatest(ctx, 'lh_silver', 'emr_events');
+    const dim = await exposeLatest(ctx, 'lh_silver', 'clinician_dim');
+    if (events === undefined || dim === undefined) return;
+    // What gold needs is read from gold's own watermarks, not from what this run's silver step
+    // did: a run that died between silver and gold is finished by the next one.
+    const plan = await planSessionBuckets(ctx, events, dim);
+    await buildSessions(ctx, plan.buckets, { watermarks: plan.watermarks, reason: plan.reason });
+    await buildSessionSummary(ctx);
   }
 }

@@ -1,4 +1,5 @@
 import { acquireRunLock, type RunLockOptions } from '../lakehouse/run-lock/acquire-run-lock.js';
+import { releaseOwnLockSync } from '../lakehouse/run-lock/release-own-lock-sync.js';
 import type { CommandIO } from './command.js';
 
 const SIGNAL_EXIT: Record<string, number> = { SIGINT: 130, SIGTERM: 143 };
@@ -18,17 +19,26 @@ export async function withLakeLock<T>(
   io: CommandIO,
   work: () => Promise<T>,
 ): Promise<T> {
-  const lock = await acquireRunLock(lakeDir, {
-    warn: (line) => io.stderr.write(`carelake: ${line}\n`),
-    ...options,
-  });
+  // Installed before the lock is taken: a signal between its publication and this function
+  // seeing it must still remove it.
   const onSignal = (signal: NodeJS.Signals) => {
-    lock.releaseSync();
-    io.stderr.write(`carelake: stopped by ${signal}; the lake lock is released\n`);
+    const released = releaseOwnLockSync(lakeDir);
+    io.stderr.write(`carelake: stopped by ${signal}${released ? '; the lake lock is released' : ''}\n`);
     process.exit(SIGNAL_EXIT[signal] ?? 1);
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
+  let lock: Awaited<ReturnType<typeof acquireRunLock>>;
+  try {
+    lock = await acquireRunLock(lakeDir, {
+      warn: (line) => io.stderr.write(`carelake: ${line}\n`),
+      ...options,
+    });
+  } catch (error) {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+    throw error;
+  }
   try {
     return await work();
   } finally {

@@ -154,11 +154,13 @@ test('SIGTERM and SIGINT stop a run and release its lock', async () => {
     writeFileSync(gate, '');
     await h.done;
     // Wait until the run holds it, then stop it.
-    for (let i = 0; i < 500; i++) {
+    let held = false;
+    for (let i = 0; i < 2000 && !held; i++) {
       const text = existsSync(lockPath(lake)) ? readFileSync(lockPath(lake), 'utf8') : '';
-      if (parseLockHolder(text)?.pid === run.child.pid) break;
-      await new Promise((r) => setTimeout(r, 5));
+      held = parseLockHolder(text)?.pid === run.child.pid;
+      if (!held) await new Promise((r) => setTimeout(r, 5));
     }
+    assert.ok(held, `the run never held the lock: ${run.stderr()}`);
     run.child.kill(signal);
     const end = await run.done;
     // Either the handler ran (exit 130/143) or the run had just finished (exit 0): never a lock left.

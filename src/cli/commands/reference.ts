@@ -9,6 +9,7 @@ import { prepareCatalogs } from '../../pipeline/run-context.js';
 import { emptyRunSummary } from '../../pipeline/run-summary.js';
 import type { Command } from '../command.js';
 import { parseOptions } from '../parse-options.js';
+import { withLakeLock } from '../with-lake-lock.js';
 
 const help = `Usage: carelake reference load-drg-weights FILE [--lake DIR]
 
@@ -36,28 +37,31 @@ const command: Command = {
       throw new UsageError(`reference: cannot read ${path}; give the path of a CMS Table 5 CSV`);
     });
     const lake = await readLake(resolveLakeDir(values.lake, io.env, io.cwd));
-    const engine = await DuckDbEngine.open();
-    try {
-      const ctx = {
-        engine,
-        lake,
-        batchId: randomUUID(),
-        startedAt: new Date(),
-        fullRefresh: false,
-        summary: emptyRunSummary(),
-        log: () => undefined,
-      };
-      await prepareCatalogs(ctx);
-      const rows = await loadDrgWeights(ctx, path);
-      if (rows === 0)
-        throw new UsageError(`reference: ${path} has no rows with a numeric ms_drg and relative_weight`);
-      io.stdout.write(
-        `Loaded ${rows} MS-DRG weights into lh_silver.dbo.ref_ms_drg_weights; run 'carelake run' to recompute the KPIs\n`,
-      );
-      return 0;
-    } finally {
-      engine.close();
-    }
+    // It rewrites a table the pipeline reads: not while a run is going on.
+    return withLakeLock(lake.dir, { command: 'carelake reference load-drg-weights' }, io, async () => {
+      const engine = await DuckDbEngine.open();
+      try {
+        const ctx = {
+          engine,
+          lake,
+          batchId: randomUUID(),
+          startedAt: new Date(),
+          fullRefresh: false,
+          summary: emptyRunSummary(),
+          log: () => undefined,
+        };
+        await prepareCatalogs(ctx);
+        const rows = await loadDrgWeights(ctx, path);
+        if (rows === 0)
+          throw new UsageError(`reference: ${path} has no rows with a numeric ms_drg and relative_weight`);
+        io.stdout.write(
+          `Loaded ${rows} MS-DRG weights into lh_silver.dbo.ref_ms_drg_weights; run 'carelake run' to recompute the KPIs\n`,
+        );
+        return 0;
+      } finally {
+        engine.close();
+      }
+    });
   },
 };
 

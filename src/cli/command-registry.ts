@@ -27,6 +27,10 @@ export const COMMANDS: Record<string, CommandEntry> = {
     summary: 'run the pipeline: landing → bronze → silver → gold',
     load: () => import('./commands/run.js'),
   },
+  serve: {
+    summary: 'serve the dashboard and the JSON API (loopback only)',
+    load: () => import('./commands/serve.js'),
+  },
   sql: { summary: 'run a read-only SQL query over the lake', load: () => import('./commands/sql.js') },
   unlock: {
     summary: "show or remove the lake's run lock (a run that died on another host)",

@@ -1,0 +1,49 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { ApiError } from './api-error.js';
+import { handleError } from './handle-error.js';
+import { registerHealthRoute } from './routes/health-route.js';
+import { registerQualityRoute } from './routes/quality-route.js';
+import { registerTableRowsRoute } from './routes/table-rows-route.js';
+import { registerTablesRoute } from './routes/tables-route.js';
+import { registerWebRoute } from './routes/web-route.js';
+import type { ServerDeps } from './server-deps.js';
+
+/**
+ * The HTTP application: every route, the OpenAPI document generated from the same zod schemas
+ * that validate the requests (a bad parameter is a 400 naming it), and one error handler.
+ *
+ * @example
+ * const app = createApp(deps); await app.request('/health');
+ */
+export function createApp(deps: ServerDeps): OpenAPIHono {
+  const app = new OpenAPIHono({
+    defaultHook: (result) => {
+      if (result.success) return;
+      const issue = result.error.issues[0]!;
+      const parameter = String(issue.path[0] ?? 'request');
+      const allowed = 'values' in issue && Array.isArray(issue.values) ? issue.values.map(String) : undefined;
+      throw new ApiError(400, 'bad_parameter', `${parameter}: ${issue.message}`, {
+        parameter,
+        ...(allowed ? { allowed } : {}),
+      });
+    },
+  });
+  app.onError((error, c) => handleError(error, c, deps.log));
+  app.notFound((c) =>
+    c.json({ error: { code: 'not_found', message: `no route ${c.req.method} ${c.req.path}` } }, 404),
+  );
+  registerHealthRoute(app);
+  registerTablesRoute(app, deps);
+  registerTableRowsRoute(app, deps);
+  registerQualityRoute(app, deps);
+  app.doc31('/api/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'carelake API',
+      version: '0.1.0',
+      description: 'Measures, tables and data quality of a carelake lake',
+    },
+  });
+  registerWebRoute(app, deps.webDir);
+  return app;
+}

@@ -1,0 +1,64 @@
+import type { CheckpointIO } from '../../delta/checkpoint-io.js';
+import { DeltaTable } from '../../delta/delta-table.js';
+import { readLogListing } from '../../delta/read-log-listing.js';
+import { readCommitActions } from '../../delta/read-table-state.js';
+import { type LakeTable, qualifiedName } from '../../lakehouse/lake-table.js';
+import type { TableVersion } from './table-version.js';
+
+/**
+ * Snapshots of the lake's tables for the server, read once per (table, version): a request
+ * lists the table's `_delta_log` (one readdir) to learn its latest version, so a new pipeline
+ * run is visible on the next request, and replays the log only when the version is new.
+ */
+export class SnapshotCache {
+  private readonly byVersion = new Map<string, Promise<TableVersion>>();
+  /** Log replays run one at a time: checkpoints are read on one DuckDB connection. */
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly checkpoints: CheckpointIO) {}
+
+  /**
+   * The table at its latest version, or as of `asOf` (the newest version committed at or
+   * before it; undefined when the table did not exist yet).
+   *
+   * @example
+   * const v = await cache.readVersion(table); v.version;
+   */
+  async readVersion(table: LakeTable, asOf?: Date): Promise<TableVersion | undefined> {
+    const delta = DeltaTable.at(table.path, { checkpoints: this.checkpoints }, qualifiedName(table));
+    let version: number;
+    if (asOf === undefined) {
+      version = (await readLogListing(delta.store)).latestVersion;
+      if (version < 0) return undefined;
+    } else {
+      const history = await delta.readHistory();
+      const match = history.find((h) => h.timestamp.getTime() <= asOf.getTime());
+      if (match === undefined) return undefined;
+      version = match.version;
+    }
+    const key = `${table.path}\0${version}`;
+    let entry = this.byVersion.get(key);
+    if (entry === undefined) {
+      const run = this.queue.then(() => this.read(delta, version));
+      this.queue = run.catch(() => undefined);
+      entry = run;
+      this.byVersion.set(key, entry);
+      entry.catch(() => this.byVersion.delete(key));
+    }
+    return entry;
+  }
+
+  private async read(delta: DeltaTable, version: number): Promise<TableVersion> {
+    const snapshot = await delta.readSnapshot({ version });
+    const listing = await readLogListing(delta.store);
+    const entry = listing.commits.get(version);
+    let time = entry?.mtimeMs ?? Date.now();
+    if (entry !== undefined) {
+      const actions = await readCommitActions(delta.store, delta.name, version, entry.name);
+      const info = actions.find((a) => 'commitInfo' in a);
+      if (info && 'commitInfo' in info && info.commitInfo.timestamp !== undefined)
+        time = Number(info.commitInfo.timestamp);
+    }
+    return { table: delta.name, version, commitTime: new Date(time).toISOString(), snapshot };
+  }
+}

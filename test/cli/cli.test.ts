@@ -8,6 +8,7 @@ import { tableDir } from '../../src/lakehouse/lake-layout.js';
 import { openTestEngine } from '../helpers/open-test-engine.js';
 import { CLI, PROJECT_ROOT } from '../helpers/project-root.js';
 import { runCliCaptured } from '../helpers/run-cli.js';
+import { spawnNode } from '../helpers/spawn-cli.js';
 import { tempDir } from '../helpers/temp-dir.js';
 
 async function makeLake(): Promise<string> {
@@ -256,13 +257,45 @@ test('table history, describe, optimize, vacuum and restore', async () => {
 
 test('demo generates a hospital, runs everything and prints KPIs; a re-run skips what it has', async () => {
   const lake = join(tempDir(), 'demo-lake');
-  const r = await runCliCaptured(['demo', '--lake', lake, '--scale', 'tiny']);
+  const r = await runCliCaptured(['demo', '--lake', lake, '--scale', 'tiny', '--no-serve']);
   assert.equal(r.code, 0, r.stderr);
   assert.match(r.stdout, /DEMO salt/);
   assert.match(r.stdout, /admissions\.parquet\s+→ bronze_healthcare_admissions\s+200 = 200 \+ 0 ok/);
   assert.match(r.stdout, /Expectations: \d+ passed, 0 failed/);
   assert.match(r.stdout, /== Readmission risk model \(LACE\)\nscope/);
-  const again = await runCliCaptured(['demo', '--lake', lake, '--scale', 'tiny']);
+  const again = await runCliCaptured(['demo', '--lake', lake, '--scale', 'tiny', '--no-serve']);
   assert.equal(again.code, 0, again.stderr);
   assert.match(again.stdout, /already ingested, skipped/);
+});
+
+test('demo ends by serving the dashboard and printing its URL; Ctrl-C stops it cleanly', async () => {
+  const lake = join(tempDir(), 'demo-served');
+  const demo = spawnNode('src/cli/main.js', ['demo', '--lake', lake, '--scale', 'tiny', '--port', '0']);
+  await demo.waitFor(/dashboard {2}http:\/\/127\.0\.0\.1:\d+\//, 120_000);
+  const url = /dashboard {2}(http:\/\/127\.0\.0\.1:\d+)\//.exec(demo.stdout())![1]!;
+  assert.deepEqual(await (await fetch(`${url}/health`)).json(), { status: 'ok' });
+  const tables = (await (await fetch(`${url}/api/tables`)).json()) as { tables: { table: string }[] };
+  assert.ok(tables.tables.some((t) => t.table === 'lh_gold.dbo.gold_healthcare_kpis'));
+  demo.child.kill('SIGINT');
+  const end = await demo.done;
+  assert.equal(end.code, 0, demo.stderr());
+  assert.match(demo.stdout(), /carelake serve: stopped/);
+});
+
+test('serve refuses a non-loopback --host while there is no access control', async () => {
+  const lake = join(tempDir(), 'serve-host');
+  assert.equal((await runCliCaptured(['init', '--lake', lake])).code, 0);
+  for (const host of ['0.0.0.0', '192.0.2.10', '::']) {
+    const r = await runCliCaptured(['serve', '--lake', lake, '--host', host]);
+    assert.equal(r.code, 2, host);
+    assert.match(
+      r.stderr,
+      new RegExp(
+        `--host ${host.replaceAll('.', '\\.')} would expose patient-level data .* use 127\\.0\\.0\\.1`,
+      ),
+    );
+  }
+  const bad = await runCliCaptured(['serve', '--lake', lake, '--port', 'http']);
+  assert.equal(bad.code, 2);
+  assert.match(bad.stderr, /--port must be a number/);
 });

@@ -9,18 +9,24 @@ import type { Command } from '../command.js';
 import { COMMANDS } from '../command-registry.js';
 import { parseOptions } from '../parse-options.js';
 
-const help = `Usage: carelake demo [--lake DIR] [--scale tiny|small] [--seed N]
+const help = `Usage: carelake demo [--lake DIR] [--scale tiny|small] [--seed N] [--port N] [--no-serve]
 
 Creates a lake (default ./lakehouse), generates a synthetic hospital (default: small — 10,000
 admissions, 25,000 claims, staffing for the whole period, 200 clinicians, 1M EMR events), runs the whole
-pipeline, and prints the run summary and a few KPIs. Safe to re-run: files already ingested are
-skipped.
+pipeline, prints the run summary and a few KPIs, then serves the dashboard and prints its URL
+(Ctrl-C stops it; --no-serve ends after the KPIs, for scripts). Safe to re-run: files already
+ingested are skipped.
 
 DEMO ONLY: MRNs are hashed with a fixed, public demo salt, so the demo's mrn_hash values are not
 pseudonymous. For anything else use 'carelake generate' with CARELAKE_HASH_SALT set.
 
+Options:
+  --port N     the dashboard's port on 127.0.0.1 (default 8080; 0 picks a free one)
+  --no-serve   do not serve the dashboard at the end
+
 Example:
   carelake demo --lake ./lakehouse
+  carelake demo --scale tiny --no-serve
 `;
 
 const SHOWCASE: [string, string][] = [
@@ -49,6 +55,8 @@ const command: Command = {
       lake: { type: 'string' },
       scale: { type: 'string' },
       seed: { type: 'string' },
+      port: { type: 'string' },
+      'no-serve': { type: 'boolean' },
     });
     const scale = (values.scale ?? 'small') as ScaleName;
     if (scale !== 'tiny' && scale !== 'small')
@@ -96,6 +104,9 @@ const command: Command = {
       `\nTry next:\n  carelake sql --lake ${dir} "SELECT * FROM gold_healthcare_kpis ORDER BY encounters DESC LIMIT 10"\n` +
         `  carelake table history clinician_emr_sessions --lake ${dir}\n`,
     );
+    if (values['no-serve'] === true) return 0;
+    io.stdout.write('\n== the dashboard\n');
+    await step('serve', ['--lake', dir, '--port', values.port ?? '8080']);
     return 0;
   },
 };

@@ -32,6 +32,10 @@ export const COMMANDS: Record<string, CommandEntry> = {
     load: () => import('./commands/serve.js'),
   },
   sql: { summary: 'run a read-only SQL query over the lake', load: () => import('./commands/sql.js') },
+  token: {
+    summary: 'create, list or revoke access tokens for carelake serve',
+    load: () => import('./commands/token.js'),
+  },
   unlock: {
     summary: "show or remove the lake's run lock (a run that died on another host)",
     load: () => import('./commands/unlock.js'),

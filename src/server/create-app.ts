@@ -1,7 +1,13 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
 import { ApiError } from './api-error.js';
+import type { AppEnv } from './app-env.js';
 import { handleError } from './handle-error.js';
+import { auditRequests } from './middleware/audit-requests.js';
+import { authenticate } from './middleware/authenticate.js';
+import { securityHeaders } from './middleware/security-headers.js';
 import { registerHealthRoute } from './routes/health-route.js';
+import { registerLoginRoutes } from './routes/login-route.js';
 import { registerQualityRoute } from './routes/quality-route.js';
 import { registerTableRowsRoute } from './routes/table-rows-route.js';
 import { registerTablesRoute } from './routes/tables-route.js';
@@ -9,14 +15,15 @@ import { registerWebRoute } from './routes/web-route.js';
 import type { ServerDeps } from './server-deps.js';
 
 /**
- * The HTTP application: every route, the OpenAPI document generated from the same zod schemas
+ * The HTTP application: security headers and body limits on everything; then (with security)
+ * the audit of every request and authentication; every route, the OpenAPI document generated from the same zod schemas
  * that validate the requests (a bad parameter is a 400 naming it), and one error handler.
  *
  * @example
  * const app = createApp(deps); await app.request('/health');
  */
-export function createApp(deps: ServerDeps): OpenAPIHono {
-  const app = new OpenAPIHono({
+export function createApp(deps: ServerDeps): OpenAPIHono<AppEnv> {
+  const app = new OpenAPIHono<AppEnv>({
     defaultHook: (result) => {
       if (result.success) return;
       const issue = result.error.issues[0]!;
@@ -29,6 +36,20 @@ export function createApp(deps: ServerDeps): OpenAPIHono {
     },
   });
   app.onError((error, c) => handleError(error, c, deps.log));
+  app.use('*', securityHeaders());
+  app.use(
+    '*',
+    bodyLimit({
+      maxSize: 64 * 1024,
+      onError: (c) =>
+        c.json({ error: { code: 'too_large', message: 'request bodies are limited to 64 KiB' } }, 413),
+    }),
+  );
+  if (deps.security !== undefined) {
+    app.use('*', auditRequests(deps.security.audit, deps.now));
+    app.use('*', authenticate(deps.security, deps.now));
+    registerLoginRoutes(app, deps, deps.security);
+  }
   app.notFound((c) =>
     c.json({ error: { code: 'not_found', message: `no route ${c.req.method} ${c.req.path}` } }, 404),
   );

@@ -1,4 +1,5 @@
 import type { Context } from 'hono';
+import type { AppEnv } from './app-env.js';
 import type { TableVersion } from './data/table-version.js';
 import { etagFor } from './etag-for.js';
 import type { CachedBody, ResultCache } from './result-cache.js';
@@ -18,7 +19,10 @@ export async function respondCached(
   render: () => Promise<CachedBody>,
 ): Promise<Response> {
   const url = new URL(c.req.url);
-  const etag = etagFor(url.pathname, url.searchParams, versions);
+  // A viewer and an analyst asking the same URL get different bodies (suppression, tables).
+  const principal = (c as Context<AppEnv>).get('principal');
+  const etag = etagFor(url.pathname, url.searchParams, versions, principal?.role ?? '');
+  (c as Context<AppEnv>).set('tablesRead', versions);
   const headers = { ETag: etag, 'Cache-Control': 'private, no-cache' };
   if (c.req.header('If-None-Match') === etag) return new Response(null, { status: 304, headers });
   let hit = cache.get(etag);
@@ -26,6 +30,7 @@ export async function respondCached(
     hit = await render();
     cache.set(etag, hit);
   }
+  (c as Context<AppEnv>).set('rowsReturned', hit.rows ?? 0);
   const out: Record<string, string> = { ...headers, 'Content-Type': hit.contentType };
   if (hit.contentType.startsWith('text/csv'))
     out['Content-Disposition'] =
@@ -34,11 +39,15 @@ export async function respondCached(
 }
 
 /** A JSON body for the cache. @example json({ a: 1 }) */
-export function json(value: unknown): CachedBody {
-  return { body: JSON.stringify(value), contentType: 'application/json; charset=utf-8' };
+export function json(value: unknown, rows?: number): CachedBody {
+  return {
+    body: JSON.stringify(value),
+    contentType: 'application/json; charset=utf-8',
+    ...(rows === undefined ? {} : { rows }),
+  };
 }
 
 /** A CSV body for the cache. @example csv('a\n1\n') */
-export function csv(text: string): CachedBody {
-  return { body: text, contentType: 'text/csv; charset=utf-8' };
+export function csv(text: string, rows?: number): CachedBody {
+  return { body: text, contentType: 'text/csv; charset=utf-8', ...(rows === undefined ? {} : { rows }) };
 }

@@ -2,6 +2,8 @@
 export interface CachedBody {
   body: string;
   contentType: string;
+  /** Rows of data it carries, for the audit log. */
+  rows?: number;
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { ServedLake } from './data/served-lake.js';
 import type { ResultCache } from './result-cache.js';
+import type { SecurityDeps } from './security-deps.js';
 
 /** What every route handler gets: the lake, the response cache, the log and the clock. */
 export interface ServerDeps {
@@ -9,4 +10,9 @@ export interface ServerDeps {
   now: () => Date;
   /** The built dashboard (index.html, app.js, app.css); undefined when it was not built. */
   webDir: string | undefined;
+  /**
+   * Tokens, roles, rate limits and the audit log. Undefined only for the benchmark that
+   * measures what they cost; `carelake serve` always has them.
+   */
+  security: SecurityDeps | undefined;
 }

@@ -274,7 +274,23 @@ test('demo ends by serving the dashboard and printing its URL; Ctrl-C stops it c
   await demo.waitFor(/dashboard {2}http:\/\/127\.0\.0\.1:\d+\//, 120_000);
   const url = /dashboard {2}(http:\/\/127\.0\.0\.1:\d+)\//.exec(demo.stdout())![1]!;
   assert.deepEqual(await (await fetch(`${url}/health`)).json(), { status: 'ok' });
-  const tables = (await (await fetch(`${url}/api/tables`)).json()) as { tables: { table: string }[] };
+  assert.equal((await fetch(`${url}/api/tables`)).status, 401, 'data needs a sign-in');
+  await demo.waitFor(/sign in {4}http:\/\/\S+\/login\?code=\S+/);
+  const link = /sign in {4}(\S+)/.exec(demo.stdout())![1]!;
+  const signIn = await fetch(link, { redirect: 'manual' });
+  assert.equal(signIn.status, 302);
+  const cookie = signIn.headers.get('set-cookie')!;
+  assert.match(cookie, /carelake_session=[^;]+; Max-Age=\d+; Path=\/; HttpOnly; SameSite=Strict/);
+  assert.equal(
+    (await fetch(link, { redirect: 'manual' })).headers.get('set-cookie'),
+    null,
+    'the link works once',
+  );
+  const tables = (await (
+    await fetch(`${url}/api/tables`, { headers: { Cookie: cookie.split(';')[0]! } })
+  ).json()) as {
+    tables: { table: string }[];
+  };
   assert.ok(tables.tables.some((t) => t.table === 'lh_gold.dbo.gold_healthcare_kpis'));
   demo.child.kill('SIGINT');
   const end = await demo.done;
@@ -282,7 +298,7 @@ test('demo ends by serving the dashboard and printing its URL; Ctrl-C stops it c
   assert.match(demo.stdout(), /carelake serve: stopped/);
 });
 
-test('serve refuses a non-loopback --host while there is no access control', async () => {
+test('serve refuses a non-loopback --host without TLS unless told --insecure-http', async () => {
   const lake = join(tempDir(), 'serve-host');
   assert.equal((await runCliCaptured(['init', '--lake', lake])).code, 0);
   for (const host of ['0.0.0.0', '192.0.2.10', '::']) {
@@ -291,10 +307,13 @@ test('serve refuses a non-loopback --host while there is no access control', asy
     assert.match(
       r.stderr,
       new RegExp(
-        `--host ${host.replaceAll('.', '\\.')} would expose patient-level data .* use 127\\.0\\.0\\.1`,
+        `--host ${host.replaceAll('.', '\\.')} would send patient-level data over the network unencrypted; give --tls-cert and --tls-key`,
       ),
     );
   }
+  const half = await runCliCaptured(['serve', '--lake', lake, '--tls-cert', 'c.pem']);
+  assert.equal(half.code, 2);
+  assert.match(half.stderr, /give both --tls-cert and --tls-key/);
   const bad = await runCliCaptured(['serve', '--lake', lake, '--port', 'http']);
   assert.equal(bad.code, 2);
   assert.match(bad.stderr, /--port must be a number/);

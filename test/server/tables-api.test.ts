@@ -9,9 +9,9 @@ import { runCliCaptured } from '../helpers/run-cli.js';
 import { startTestServer } from '../helpers/start-test-server.js';
 
 const lake = await makeGoldenLake();
-const { server, log } = await startTestServer(lake);
+const { server, log, tokens } = await startTestServer(lake);
 const get = (path: string, headers: Record<string, string> = {}) =>
-  fetch(`${server.url}${path}`, { headers });
+  fetch(`${server.url}${path}`, { headers: { Authorization: `Bearer ${tokens.analyst}`, ...headers } });
 // biome-ignore lint/suspicious/noExplicitAny: the tests walk arbitrary JSON bodies
 type Body = Record<string, any>;
 const getJson = async (path: string) => {
@@ -48,7 +48,7 @@ test('GET /health and /api/openapi.json (generated from the request schemas)', a
   assert.equal(limit.schema.maximum, 1000);
 });
 
-test('GET /api/tables lists silver and gold tables with version, commit time, rows and columns; never bronze or quarantine', async () => {
+test('GET /api/tables lists the silver and gold tables an analyst reads, with version, commit time, rows and columns; never bronze or quarantine', async () => {
   const { status, body } = await getJson('/api/tables');
   assert.equal(status, 200);
   const names = body.tables.map((t: { table: string }) => t.table);

@@ -14,7 +14,7 @@ const help = `Usage: carelake demo [--lake DIR] [--scale tiny|small] [--seed N] 
 Creates a lake (default ./lakehouse), generates a synthetic hospital (default: small — 10,000
 admissions, 25,000 claims, staffing for the whole period, 200 clinicians, 1M EMR events), runs the whole
 pipeline, prints the run summary and a few KPIs, then serves the dashboard and prints its URL
-(Ctrl-C stops it; --no-serve ends after the KPIs, for scripts). Safe to re-run: files already
+with a one-time sign-in link (Ctrl-C stops it; --no-serve ends after the KPIs, for scripts). Safe to re-run: files already
 ingested are skipped.
 
 DEMO ONLY: MRNs are hashed with a fixed, public demo salt, so the demo's mrn_hash values are not
@@ -106,7 +106,7 @@ const command: Command = {
     );
     if (values['no-serve'] === true) return 0;
     io.stdout.write('\n== the dashboard\n');
-    await step('serve', ['--lake', dir, '--port', values.port ?? '8080']);
+    await step('serve', ['--lake', dir, '--port', values.port ?? '8080', '--login-url']);
     return 0;
   },
 };

@@ -1,5 +1,4 @@
-const UNMASKED_SSN = /\b\d{3}-?\d{2}-?\d{4}\b/;
-const RAW_MRN = /\bMRN[-_ ]?\d+/i;
+import { phiLikePattern } from '../../privacy/phi-patterns.js';
 
 /**
  * Replaces fields that look like an unmasked SSN or a raw MRN with `<withheld>`, so a malformed
@@ -9,5 +8,5 @@ const RAW_MRN = /\bMRN[-_ ]?\d+/i;
  * withholdPhiLike(['E1', ssnLikeText]); // ['E1', '<withheld>']
  */
 export function withholdPhiLike(fields: readonly string[]): string[] {
-  return fields.map((f) => (UNMASKED_SSN.test(f) || RAW_MRN.test(f) ? '<withheld>' : f));
+  return fields.map((f) => (phiLikePattern().test(f) ? '<withheld>' : f));
 }

@@ -2,6 +2,7 @@ import type { DuckDbDatabase } from '../../engine/duckdb/duckdb-database.js';
 import { DuckDbEngine } from '../../engine/duckdb/duckdb-engine.js';
 import { registerLakeViews } from '../../engine/duckdb/register-lake-views.js';
 import { registerSnapshotView } from '../../engine/duckdb/register-snapshot-view.js';
+import { quoteIdentifier } from '../../engine/quote-identifier.js';
 import type { TableVersion } from './table-version.js';
 
 /** One engine of the pool and the table versions its views show. */
@@ -54,6 +55,11 @@ export class EnginePool {
         if (slot.registered.get(t.table) === t.version) continue;
         const [catalog, schema, name] = t.table.split('.') as [string, string, string];
         slot.registered.delete(t.table);
+        // Lakehouses copied into the lake (or lh_audit) get their catalog on first use.
+        await slot.engine.db.run(`ATTACH IF NOT EXISTS ':memory:' AS ${quoteIdentifier(catalog)}`);
+        await slot.engine.db.run(
+          `CREATE SCHEMA IF NOT EXISTS ${quoteIdentifier(catalog)}.${quoteIdentifier(schema)}`,
+        );
         await registerSnapshotView(slot.engine.db, { catalog, schema, name }, t.snapshot);
         slot.registered.set(t.table, t.version);
       }

@@ -1,4 +1,5 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import type { AppEnv } from '../app-env.js';
 
 const route = createRoute({
   method: 'get',
@@ -13,6 +14,6 @@ const route = createRoute({
 });
 
 /** GET /health. @example registerHealthRoute(app) */
-export function registerHealthRoute(app: OpenAPIHono): void {
+export function registerHealthRoute(app: OpenAPIHono<AppEnv>): void {
   app.openapi(route, (c) => c.json({ status: 'ok' as const }, 200));
 }

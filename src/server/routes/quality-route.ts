@@ -1,6 +1,7 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { quoteIdentifier } from '../../engine/quote-identifier.js';
 import { qualifiedName } from '../../lakehouse/lake-table.js';
+import type { AppEnv } from '../app-env.js';
 import { readResult, rowObjects } from '../data/read-result.js';
 import { parseAsOfParam } from '../params/parse-as-of-param.js';
 import { json, respondCached } from '../respond-cached.js';
@@ -24,10 +25,11 @@ const route = createRoute({
  * @example
  * registerQualityRoute(app, deps);
  */
-export function registerQualityRoute(app: OpenAPIHono, deps: ServerDeps): void {
+export function registerQualityRoute(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void {
   app.openapi(route, async (c) => {
     const asOf = parseAsOfParam(c.req.valid('query').asOf);
-    const all = await deps.served.readTables();
+    // The audit lakehouse is not pipeline data; admins read it through its own route.
+    const all = (await deps.served.readTables()).filter((t) => t.lakehouse !== 'lh_audit');
     const versions = await deps.served.readVersions(all.map(qualifiedName), asOf);
     return respondCached(c, deps.cache, versions, async () => {
       const has = (name: string) => versions.some((v) => v.table === name);

@@ -2,6 +2,9 @@ import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { quoteIdentifier } from '../../engine/quote-identifier.js';
 import { type LakeTable, qualifiedName } from '../../lakehouse/lake-table.js';
 import { ApiError } from '../api-error.js';
+import type { AppEnv } from '../app-env.js';
+import { requestRole } from '../auth/request-role.js';
+import { canReadTable } from '../auth/role.js';
 import { csvText } from '../csv-text.js';
 import { readResult, rowObjects } from '../data/read-result.js';
 import { commonQuery } from '../params/common-query.js';
@@ -47,11 +50,18 @@ const route = createRoute({
  * @example
  * registerTableRowsRoute(app, deps);
  */
-export function registerTableRowsRoute(app: OpenAPIHono, deps: ServerDeps): void {
+export function registerTableRowsRoute(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void {
   app.openapi(route, async (c) => {
     const q = c.req.valid('query');
     const asOf = parseAsOfParam(q.asOf);
     const table = findServedTable(await deps.served.readTables(), c.req.valid('param').name);
+    const role = requestRole(c as never);
+    if (!canReadTable(role, qualifiedName(table)))
+      throw new ApiError(
+        403,
+        'forbidden',
+        `role ${role} may not read the row-level table ${qualifiedName(table)}; viewers see measures and aggregate gold tables, an analyst token reads rows`,
+      );
     const versions = await deps.served.readVersions([qualifiedName(table)], asOf);
     const version = versions[0];
     if (version === undefined)
@@ -105,15 +115,18 @@ export function registerTableRowsRoute(app: OpenAPIHono, deps: ServerDeps): void
         ),
         total: Number((await db.readRows(`SELECT count(*) AS n FROM ${from}${where}`, params))[0]!.n),
       }));
-      if (q.format === 'csv') return csv(csvText(page));
-      return json({
-        columns,
-        rows: rowObjects(page),
-        total,
-        limit,
-        offset,
-        tables: versions.map((v) => ({ table: v.table, version: v.version, commitTime: v.commitTime })),
-      });
+      if (q.format === 'csv') return csv(csvText(page), page.rows.length);
+      return json(
+        {
+          columns,
+          rows: rowObjects(page),
+          total,
+          limit,
+          offset,
+          tables: versions.map((v) => ({ table: v.table, version: v.version, commitTime: v.commitTime })),
+        },
+        page.rows.length,
+      );
     }) as never;
   });
 }

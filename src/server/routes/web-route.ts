@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { ApiError } from '../api-error.js';
+import type { AppEnv } from '../app-env.js';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -21,7 +22,7 @@ const TYPES: Record<string, string> = {
  * @example
  * registerWebRoute(app, '/opt/carelake/dist/web');
  */
-export function registerWebRoute(app: OpenAPIHono, webDir: string | undefined): void {
+export function registerWebRoute(app: OpenAPIHono<AppEnv>, webDir: string | undefined): void {
   const files = new Map<string, { body: Buffer; type: string }>();
   if (webDir !== undefined) {
     for (const name of readdirSync(webDir)) {

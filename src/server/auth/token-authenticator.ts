@@ -1,0 +1,68 @@
+import { createHash } from 'node:crypto';
+import { readLogListing } from '../../delta/read-log-listing.js';
+import type { DuckDbEngine } from '../../engine/duckdb/duckdb-engine.js';
+import { tableDir } from '../../lakehouse/lake-layout.js';
+import { type AccessTokenRecord, TOKENS_TABLE, tokenUsable } from './access-token-record.js';
+import { verifyTokenSecret } from './hash-token-secret.js';
+import type { Principal } from './principal.js';
+import { readAccessTokens } from './read-access-tokens.js';
+import { parseToken } from './token-text.js';
+
+/**
+ * Checks bearer tokens against lh_audit.dbo.access_tokens. The records are re-read whenever
+ * the table has a new version (a `token revoke` takes effect on the next request); a token's
+ * scrypt check runs once per server, after which the SHA-256 of the token text is remembered,
+ * so verified requests cost a hash lookup. Revocation and expiry are checked on every request.
+ */
+export class TokenAuthenticator {
+  private records: { version: number; byId: Map<string, AccessTokenRecord> } = {
+    version: -2,
+    byId: new Map(),
+  };
+  private readonly verified = new Map<string, string>();
+  private reading: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly engine: DuckDbEngine,
+    private readonly lakeDir: string,
+  ) {}
+
+  /**
+   * The principal of a token, or undefined when it is malformed, unknown, wrong, revoked or expired.
+   *
+   * @example
+   * const who = await auth.authenticate(token, new Date());
+   */
+  async authenticate(text: string, now: Date): Promise<Principal | undefined> {
+    const parts = parseToken(text);
+    if (parts === undefined) return undefined;
+    await this.refresh();
+    const record = this.records.byId.get(parts.id);
+    if (record === undefined || !tokenUsable(record, now)) return undefined;
+    const digest = createHash('sha256').update(text).digest('base64url');
+    if (this.verified.get(digest) !== record.token_id) {
+      if (!(await verifyTokenSecret(parts.secret, record.salt, record.hash))) return undefined;
+      this.verified.set(digest, record.token_id);
+    }
+    return { tokenId: record.token_id, name: record.name, role: record.role };
+  }
+
+  /** Whether the token is still usable (sessions made from it end with it). @example await auth.stillUsable(id, now) */
+  async stillUsable(tokenId: string, now: Date): Promise<boolean> {
+    await this.refresh();
+    const record = this.records.byId.get(tokenId);
+    return record !== undefined && tokenUsable(record, now);
+  }
+
+  private refresh(): Promise<void> {
+    // One reader at a time: the engine's connection runs one query at a time.
+    this.reading = this.reading.then(async () => {
+      const dir = tableDir(this.lakeDir, TOKENS_TABLE.lakehouse, TOKENS_TABLE.name);
+      const version = (await readLogListing(this.engine.table(dir).store)).latestVersion;
+      if (version === this.records.version) return;
+      const { records } = await readAccessTokens(this.engine, this.lakeDir);
+      this.records = { version, byId: new Map(records.map((r) => [r.token_id, r])) };
+    });
+    return this.reading;
+  }
+}

@@ -28,11 +28,11 @@ import { SOURCE_TABLES } from './source-tables.js';
 export function compileMeasureQuery(request: MeasureRequest): CompiledMeasureQuery {
   const checked = checkMeasureRequest(request);
   const params: Record<string, string> = {};
-  checked.filters.forEach((f, i) =>
+  checked.filters.forEach((f, i) => {
     f.values.forEach((v, j) => {
       params[`f${i}_${j}`] = v;
-    }),
-  );
+    });
+  });
   if (checked.from !== undefined) params.from = checked.from;
   if (checked.to !== undefined) params.to = checked.to;
 

@@ -46,7 +46,12 @@ export function checkMeasureRequest(request: MeasureRequest): CheckedMeasureRequ
     const name = checkDimension(dimension, measures);
     if (name !== 'date') {
       if (grain !== undefined)
-        throw new MeasureError('bad-grain', `${dimension}:${grain}`, ['date'], `only date takes a grain`);
+        throw new MeasureError(
+          'bad-grain',
+          `${dimension}:${grain}`,
+          ['date'],
+          `"${dimension}:${grain}": only date takes a grain (write --by ${dimension})`,
+        );
       return { dimension: name };
     }
     const g = grain ?? 'day';

@@ -19,6 +19,10 @@ export const COMMANDS: Record<string, CommandEntry> = {
   },
   init: { summary: 'create a lake (folders and carelake.json)', load: () => import('./commands/init.js') },
   generate: { summary: 'land a synthetic hospital', load: () => import('./commands/generate.js') },
+  measure: {
+    summary: 'compute named hospital measures, sliced and filtered',
+    load: () => import('./commands/measure.js'),
+  },
   reference: {
     summary: 'load reference data (MS-DRG weights)',
     load: () => import('./commands/reference.js'),

@@ -6,9 +6,13 @@ import { handleError } from './handle-error.js';
 import { auditRequests } from './middleware/audit-requests.js';
 import { authenticate } from './middleware/authenticate.js';
 import { securityHeaders } from './middleware/security-headers.js';
+import { registerDimensionValuesRoute } from './routes/dimension-values-route.js';
+import { registerDistributionsRoute } from './routes/distributions-route.js';
 import { registerHealthRoute } from './routes/health-route.js';
 import { registerLoginRoutes } from './routes/login-route.js';
+import { registerMeasuresRoute } from './routes/measures-route.js';
 import { registerQualityRoute } from './routes/quality-route.js';
+import { registerQueryRoute } from './routes/query-route.js';
 import { registerTableRowsRoute } from './routes/table-rows-route.js';
 import { registerTablesRoute } from './routes/tables-route.js';
 import { registerWebRoute } from './routes/web-route.js';
@@ -57,6 +61,10 @@ export function createApp(deps: ServerDeps): OpenAPIHono<AppEnv> {
   registerTablesRoute(app, deps);
   registerTableRowsRoute(app, deps);
   registerQualityRoute(app, deps);
+  registerMeasuresRoute(app);
+  registerQueryRoute(app, deps);
+  registerDistributionsRoute(app, deps);
+  registerDimensionValuesRoute(app, deps);
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',
     info: {

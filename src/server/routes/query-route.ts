@@ -1,0 +1,83 @@
+import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import { compileMeasureQuery } from '../../measures/compile-measure-query.js';
+import { parseByDimension } from '../../measures/parse-by-dimension.js';
+import { parseFilter } from '../../measures/parse-filter.js';
+import { ApiError } from '../api-error.js';
+import type { AppEnv } from '../app-env.js';
+import { csvText } from '../csv-text.js';
+import { readResult, rowObjects } from '../data/read-result.js';
+import { commonQuery } from '../params/common-query.js';
+import { parseAsOfParam } from '../params/parse-as-of-param.js';
+import { asList, repeatedParam } from '../params/repeated-param.js';
+import { csv, json, respondCached } from '../respond-cached.js';
+import type { ServerDeps } from '../server-deps.js';
+import { withMeasureErrors } from './measure-error-param.js';
+
+const query = z.object({
+  measure: repeatedParam('a measure name (GET /api/measures); repeat for several'),
+  by: repeatedParam('a dimension to group by, or date:day|week|month; repeat for several'),
+  where: repeatedParam('DIMENSION=VALUE[,VALUE…]; repeat to AND'),
+  from: z.string().optional().openapi({ description: 'first day, YYYY-MM-DD (inclusive)' }),
+  to: z.string().optional().openapi({ description: 'last day, YYYY-MM-DD (inclusive)' }),
+  ...commonQuery,
+});
+
+const route = createRoute({
+  method: 'get',
+  path: '/api/query',
+  summary: 'Evaluate measures by dimensions, filters and a date range',
+  request: { query },
+  responses: { 200: { description: 'measure values', content: { 'application/json': { schema: z.any() } } } },
+});
+
+/**
+ * GET /api/query: the one path from a request to a KPI, through the measure compiler (the CLI's
+ * `carelake measure` uses the same compiler).
+ *
+ * @example
+ * registerQueryRoute(app, deps);
+ */
+export function registerQueryRoute(app: OpenAPIHono<AppEnv>, deps: ServerDeps): void {
+  app.openapi(route, async (c) => {
+    const q = c.req.valid('query');
+    const asOf = parseAsOfParam(q.asOf);
+    const by = asList(q.by).map(parseByDimension);
+    const measures = asList(q.measure);
+    const params = { byDimensions: by.map((b) => b.dimension), whereDimensions: [] as string[] };
+    const filters = withMeasureErrors(params, () => asList(q.where).map(parseFilter));
+    params.whereDimensions = filters.map((f) => f.dimension);
+    const compiled = withMeasureErrors(params, () =>
+      compileMeasureQuery({
+        measures,
+        by,
+        filters,
+        ...(q.from ? { from: q.from } : {}),
+        ...(q.to ? { to: q.to } : {}),
+        timeZone: deps.served.lake.config.sourceTimeZone,
+      }),
+    );
+    c.set('measures', measures);
+    const versions = await deps.served.readVersions(compiled.tables, asOf);
+    const missing = compiled.tables.filter(
+      (t) => !versions.some((v) => v.table.toLowerCase() === t.toLowerCase()),
+    );
+    if (missing.length > 0)
+      throw new ApiError(
+        404,
+        'not_found',
+        `${missing.join(', ')} ${asOf ? `did not exist at ${asOf.toISOString()}` : 'does not exist yet; run the pipeline (carelake run all)'}`,
+      );
+    return respondCached(c, deps.cache, versions, async () => {
+      const result = await deps.served.query(versions, (db) => readResult(db, compiled.sql, compiled.params));
+      if (q.format === 'csv') return csv(csvText(result), result.rows.length);
+      return json(
+        {
+          columns: compiled.columns,
+          rows: rowObjects(result),
+          tables: versions.map((v) => ({ table: v.table, version: v.version, commitTime: v.commitTime })),
+        },
+        result.rows.length,
+      );
+    }) as never;
+  });
+}

@@ -48,7 +48,10 @@ test('the catalog is consistent: unique names, mapped dimensions, date only with
     'readmission_rate',
   ]);
   assert.deepEqual({ ...benchmarks.occupancy_pct, note: '' }, { kind: 'range', low: 75, high: 85, note: '' });
-  assert.deepEqual(listDimensions().find((d) => d.name === 'risk_tier')?.measures, ['high_risk_share']);
+  assert.deepEqual(listDimensions().find((d) => d.name === 'risk_tier')?.measures, [
+    'high_risk_share',
+    'scored_encounters',
+  ]);
 });
 
 test('values are bound parameters, never in the SQL text; identifiers are quoted', () => {

@@ -68,7 +68,7 @@ test('measure --list and --values', async () => {
 
 test('mistakes exit 2 with a message naming the value and what is allowed', async () => {
   const cases: [string[], RegExp][] = [
-    [['readmit'], /unknown measure "readmit"; allowed: readmission_rate, avg_los/],
+    [['readmit'], /unknown measure "readmit"; allowed: encounters, readmission_rate, avg_los/],
     [['avg_los', '--by', 'ward'], /unknown dimension "ward"; allowed: date, drg_code/],
     [['occupancy_pct', '--by', 'payer'], /occupancy_pct cannot be sliced by payer; allowed: date/],
     [['avg_los', '--where', 'payer'], /filter "payer" is malformed/],

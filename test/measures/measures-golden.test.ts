@@ -41,6 +41,8 @@ async function byDim(name: string, dimension: string, grain?: string): Promise<R
 
 test('every catalogued measure is covered by this file', () => {
   const covered = [
+    'encounters',
+    'scored_encounters',
     'readmission_rate',
     'avg_los',
     'case_mix_index',
@@ -180,6 +182,34 @@ test('nurse ratio breaches and the LACE high-risk share', async () => {
     'Self-Pay': 0,
   });
   assert.deepEqual(await byDim('high_risk_share', 'risk_tier'), { HIGH: 100, LOW: 0, MEDIUM: 0 });
+});
+
+test('volumes: discharged stays and scored discharges', async () => {
+  // E1–E10 all have a discharge (E10's is before its admission, still a discharge).
+  assert.equal(await one('encounters'), 10);
+  // Medicare E1–E3, Commercial E4–E6, Medicaid E7–E8, Self-Pay E9–E10.
+  assert.deepEqual(await byDim('encounters', 'payer'), {
+    Commercial: 3,
+    Medicaid: 2,
+    Medicare: 3,
+    'Self-Pay': 2,
+  });
+  // 871: E1 E5 E7; 291: E2 E3 E6; 470: E4 E8 E10; 999: E9.
+  assert.deepEqual(await byDim('encounters', 'drg_code'), { '291': 3, '470': 3, '871': 3, '999': 1 });
+  // Nine scored stays (E10 has no valid LOS); HIGH: E1, E2, E7.
+  assert.equal(await one('scored_encounters'), 9);
+  assert.deepEqual(await byDim('scored_encounters', 'payer'), {
+    Commercial: 3,
+    Medicaid: 2,
+    Medicare: 3,
+    'Self-Pay': 1,
+  });
+  const tiers = await byDim('scored_encounters', 'risk_tier');
+  assert.equal(tiers.HIGH, 3);
+  assert.equal(
+    Object.values(tiers).reduce((a: number, b) => a + Number(b), 0),
+    9,
+  );
 });
 
 test('session measures from the seed sample’s 8 sessions', async () => {

@@ -18,6 +18,19 @@ const STAY_DIMENSIONS: readonly DimensionName[] = [
  */
 export const ENCOUNTER_MEASURES: readonly MeasureDefinition[] = [
   defineMeasure({
+    name: 'encounters',
+    label: 'Discharged stays',
+    description:
+      'Inpatient stays with a discharge (the volume behind every per-stay measure: "top DRGs by volume").',
+    table: ENCOUNTERS,
+    rowFilter: 's.discharge_dt is not null',
+    expression: 'count(*)',
+    grain: 'discharged stay',
+    dateColumn: { column: 'discharge_date', type: 'date' },
+    dimensions: STAY_DIMENSIONS,
+    format: 'number',
+  }),
+  defineMeasure({
     name: 'readmission_rate',
     label: '30-day readmission rate',
     description:

@@ -69,4 +69,14 @@ export const OPERATIONS_MEASURES: readonly MeasureDefinition[] = [
     dimensions: ['drg_code', 'payer', 'risk_tier'],
     format: 'percent',
   }),
+  defineMeasure({
+    name: 'scored_encounters',
+    label: 'Scored discharges',
+    description: 'Discharged stays with a LACE readmission-risk score (the risk-tier donut counts these).',
+    table: 'lh_gold.dbo.gold_healthcare_readmission_risk',
+    expression: 'count(*)',
+    grain: 'scored discharged stay',
+    dimensions: ['drg_code', 'payer', 'risk_tier'],
+    format: 'number',
+  }),
 ];

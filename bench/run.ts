@@ -5,6 +5,7 @@ import { runGenerateBench } from './generate.bench.js';
 import { machineInfo } from './machine-info.js';
 import { runPipelineBench } from './pipeline.bench.js';
 import { PROJECT_ROOT_BENCH } from './project-root.js';
+import { runServeBench } from './serve.bench.js';
 import { runSessionsBench } from './sessions.bench.js';
 import { writeResults } from './write-results.js';
 
@@ -13,6 +14,7 @@ const SUITES: Record<string, (dir: string, options: { quick: boolean }) => Promi
   sessions: runSessionsBench,
   pipeline: runPipelineBench,
   generate: runGenerateBench,
+  serve: runServeBench,
 };
 
 const args = process.argv.slice(2);

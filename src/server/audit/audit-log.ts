@@ -12,8 +12,9 @@ import { ACCESS_LOG, type AuditEntry } from './audit-entry.js';
  * The audit trail of lh_audit.dbo.access_log.
  *
  * Guarantees (test/server/audit-log.test.ts):
- * - No unaudited access: `record` resolves only once the entry is on disk (appended and
- *   fdatasync'ed to a pending file under lh_audit.Lakehouse/Files/audit-pending); a request
+ * - No unaudited access: `record` resolves only once the entry is written to a pending file
+ *   under lh_audit.Lakehouse/Files/audit-pending (in the operating system's hands: it survives
+ *   the server being killed; the file is fdatasync'ed when its batch is committed); a request
  *   whose entry cannot be written fails instead of being answered.
  * - Batched: pending entries become one Delta commit every `flushMs` (or `maxBatch` entries),
  *   each pending file committed once (a Delta txn keyed by its name), then deleted; concurrent
@@ -90,7 +91,6 @@ export class AuditLog {
           this.file = { handle: await open(path, 'a'), path, entries: 0 };
         }
         await this.file.handle.write(batch.map((b) => b.line).join(''));
-        await this.file.handle.datasync();
         this.file.entries += batch.length;
         for (const b of batch) b.resolve();
       } catch (error) {
@@ -109,6 +109,7 @@ export class AuditLog {
       const file = this.file;
       if (file === undefined || file.entries === 0) return;
       this.file = undefined;
+      await file.handle.datasync();
       await file.handle.close();
       await this.commitFile(file.path);
     });

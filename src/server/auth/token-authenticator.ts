@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import { stat } from 'node:fs/promises';
+import { join } from 'node:path';
 import { readLogListing } from '../../delta/read-log-listing.js';
 import type { DuckDbEngine } from '../../engine/duckdb/duckdb-engine.js';
 import { tableDir } from '../../lakehouse/lake-layout.js';
@@ -21,6 +23,7 @@ export class TokenAuthenticator {
   };
   private readonly verified = new Map<string, string>();
   private reading: Promise<void> = Promise.resolve();
+  private stamp = -2;
 
   constructor(
     private readonly engine: DuckDbEngine,
@@ -58,6 +61,14 @@ export class TokenAuthenticator {
     // One reader at a time: the engine's connection runs one query at a time.
     this.reading = this.reading.then(async () => {
       const dir = tableDir(this.lakeDir, TOKENS_TABLE.lakehouse, TOKENS_TABLE.name);
+      // The log folder's mtime changes with every commit: one stat per request, a listing only then.
+      const stamp = await stat(join(dir, '_delta_log')).then(
+        (s) => s.mtimeMs,
+        () => -1,
+      );
+      // Folder times are coarse (a few ms): trust an unchanged one only once it is not fresh.
+      if (stamp === this.stamp && stamp !== -1 && Date.now() - stamp > 100) return;
+      this.stamp = stamp;
       const version = (await readLogListing(this.engine.table(dir).store)).latestVersion;
       if (version === this.records.version) return;
       const { records } = await readAccessTokens(this.engine, this.lakeDir);

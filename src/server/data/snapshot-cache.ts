@@ -1,3 +1,5 @@
+import { stat } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { CheckpointIO } from '../../delta/checkpoint-io.js';
 import { DeltaTable } from '../../delta/delta-table.js';
 import { readLogListing } from '../../delta/read-log-listing.js';
@@ -12,6 +14,7 @@ import type { TableVersion } from './table-version.js';
  */
 export class SnapshotCache {
   private readonly byVersion = new Map<string, Promise<TableVersion>>();
+  private readonly latest = new Map<string, { stamp: number; version: number }>();
   /** Log replays run one at a time: checkpoints are read on one DuckDB connection. */
   private queue: Promise<unknown> = Promise.resolve();
 
@@ -28,7 +31,20 @@ export class SnapshotCache {
     const delta = DeltaTable.at(table.path, { checkpoints: this.checkpoints }, qualifiedName(table));
     let version: number;
     if (asOf === undefined) {
-      version = (await readLogListing(delta.store)).latestVersion;
+      // A commit adds a file to _delta_log, which changes the folder's mtime: one stat per
+      // request, and a listing only when it moved.
+      const stamp = await stat(join(table.path, '_delta_log')).then(
+        (s) => s.mtimeMs,
+        () => -1,
+      );
+      const known = this.latest.get(table.path);
+      // Folder times are coarse (a few ms): trust an unchanged one only once it is not fresh.
+      if (known !== undefined && known.stamp === stamp && stamp !== -1 && Date.now() - stamp > 100)
+        version = known.version;
+      else {
+        version = (await readLogListing(delta.store)).latestVersion;
+        this.latest.set(table.path, { stamp, version });
+      }
       if (version < 0) return undefined;
     } else {
       const history = await delta.readHistory();

@@ -6,3 +6,4 @@ if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modu
   npm install --no-audit --no-fund --loglevel=error
 fi
 npx tsc -p .
+node scripts/build-web.mjs

@@ -8,8 +8,13 @@ if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modu
   npm install --no-audit --no-fund --loglevel=error
 fi
 bash scripts/setup-python.sh
+# The browser tests drive Debian's Chromium (no browser download at run time).
+if [ ! -x /usr/bin/chromium ]; then
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+fi
 rm -rf dist
 npx tsc -p .
+node scripts/build-web.mjs
 npx biome check .
 export TZ=UTC
 mapfile -t files < <(find dist/test -name '*.test.js' | sort)

@@ -5,7 +5,11 @@
 export const SERVE_PAGES: Record<string, readonly string[]> = {
   executive: [
     '/api/measures',
-    '/api/query?measure=case_mix_index&measure=readmission_rate&measure=avg_los&measure=occupancy_pct&measure=denial_rate',
+    '/api/query?measure=case_mix_index',
+    '/api/query?measure=readmission_rate',
+    '/api/query?measure=avg_los',
+    '/api/query?measure=occupancy_pct',
+    '/api/query?measure=denial_rate',
     '/api/query?measure=readmission_rate&measure=encounters&by=drg_code',
     '/api/query?measure=occupancy_pct&by=date:day',
   ],

@@ -1,5 +1,5 @@
 import type { QueryBody } from './api.js';
-import { usePage } from './page-context.js';
+import { type PageContextValue, usePage } from './page-context.js';
 import { apiUrl, visualFilters } from './url-state.js';
 import { useFetch } from './use-fetch.js';
 
@@ -12,25 +12,38 @@ import { useFetch } from './use-fetch.js';
  */
 export function useMeasureQuery(visual: string, measures: readonly string[], by: readonly string[] = []) {
   const page = usePage();
+  const url = measureQueryUrl(page, visual, measures, by);
+  return { url, ...useFetch<QueryBody>(url, page.onSignIn) };
+}
+
+/**
+ * The URL of a visual's measure query (undefined until the catalog is loaded).
+ *
+ * @example
+ * measureQueryUrl(usePage(), 'cards', ['avg_los']);
+ */
+export function measureQueryUrl(
+  page: PageContextValue,
+  visual: string,
+  measures: readonly string[],
+  by: readonly string[] = [],
+): string | undefined {
   const allowed = measures
     .map((m) => page.measures[m]?.dimensions ?? [])
     .reduce<string[]>((acc, dims, i) => (i === 0 ? [...dims] : acc.filter((d) => dims.includes(d))), []);
   const dated = allowed.includes('date');
-  const url =
-    Object.keys(page.measures).length === 0
-      ? undefined
-      : apiUrl(
-          '/api/query',
-          {
-            measure: measures,
-            by,
-            where: visualFilters(page.state, allowed, visual),
-            from: dated ? page.state.from : undefined,
-            to: dated ? page.state.to : undefined,
-          },
-          page.state,
-        );
-  return { url, ...useFetch<QueryBody>(url, page.onSignIn) };
+  if (Object.keys(page.measures).length === 0) return undefined;
+  return apiUrl(
+    '/api/query',
+    {
+      measure: measures,
+      by,
+      where: visualFilters(page.state, allowed, visual),
+      from: dated ? page.state.from : undefined,
+      to: dated ? page.state.to : undefined,
+    },
+    page.state,
+  );
 }
 
 /**

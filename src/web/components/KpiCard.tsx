@@ -1,12 +1,16 @@
-import type { QueryBody } from '../api.js';
 import { benchmarkStatus, formatValue } from '../format-value.js';
 import { usePage } from '../page-context.js';
+import { useMeasureQuery } from '../use-measure-query.js';
 
-/** One headline number against its benchmark, with its definition on hover and click. */
-export function KpiCard(props: { measure: string; body: QueryBody | undefined }) {
+/**
+ * One headline number against its benchmark, with its definition on hover and click. Each card
+ * asks for its own measure, so the page's filters apply to every card that allows them.
+ */
+export function KpiCard(props: { measure: string }) {
   const { measures } = usePage();
   const meta = measures[props.measure];
-  const raw = props.body?.rows[0]?.[props.measure];
+  const { data } = useMeasureQuery(`card-${props.measure}`, [props.measure]);
+  const raw = data?.rows[0]?.[props.measure];
   const value = raw === null || raw === undefined ? null : Number(raw);
   const status = benchmarkStatus(value, meta?.benchmark ?? null);
   return (

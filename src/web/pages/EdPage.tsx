@@ -14,6 +14,16 @@ export function EdPage() {
   const hist = useDistribution('ed-hist', 'ed_to_admit_minutes', ED_DIMS);
   const trend = useMeasureQuery('ed-trend', ['ed_volume', 'p90_boarding_minutes'], ['date:week']);
   const median = head.data?.rows[0]?.median_ed_to_admit_minutes;
+  // Empty bins between the first and last are drawn too, so the spread reads true.
+  const raw = hist.data?.bins ?? [];
+  const width = raw.length > 1 ? Math.min(...raw.slice(1).map((b, i) => b.lo - raw[i]!.lo)) : 30;
+  const bins =
+    raw.length === 0
+      ? []
+      : Array.from({ length: Math.round((raw.at(-1)!.lo - raw[0]!.lo) / width) + 1 }, (_, i) => {
+          const lo = raw[0]!.lo + i * width;
+          return raw.find((b) => b.lo === lo) ?? { lo, hi: lo + width, count: 0 };
+        });
   const weeks = (trend.data?.rows ?? []).map((r) => String(r.date));
   return (
     <>
@@ -65,7 +75,7 @@ export function EdPage() {
             grid: { left: 50, right: 10, bottom: 40 },
             xAxis: {
               type: 'category',
-              data: (hist.data?.bins ?? []).map((b) => (b.hi === null ? `≥ ${b.lo}` : `${b.lo}–${b.hi}`)),
+              data: bins.map((b) => (b.hi === null ? `≥ ${b.lo}` : `${b.lo}–${b.hi}`)),
             },
             yAxis: { type: 'value', name: 'stays' },
             series: [
@@ -73,7 +83,7 @@ export function EdPage() {
                 type: 'bar',
                 name: 'Stays',
                 barCategoryGap: '5%',
-                data: (hist.data?.bins ?? []).map((b) => b.count),
+                data: bins.map((b) => b.count),
               },
             ],
           }}

@@ -2,14 +2,16 @@ import { EChart } from '../components/EChart.js';
 import { KpiCard } from '../components/KpiCard.js';
 import { Visual } from '../components/Visual.js';
 import { usePage } from '../page-context.js';
-import { useMeasureQuery } from '../use-measure-query.js';
+import { measureQueryUrl, useMeasureQuery } from '../use-measure-query.js';
 
 const CARDS = ['case_mix_index', 'readmission_rate', 'avg_los', 'occupancy_pct', 'denial_rate'];
 
 /** Page 1: the five headline KPIs against their benchmarks, readmissions by DRG, daily occupancy. */
 export function ExecutivePage() {
-  const { state, update } = usePage();
-  const cards = useMeasureQuery('cards', CARDS);
+  const page = usePage();
+  const { state, update } = page;
+  // The cards' CSV: all five measures unfiltered by dimensions they do not share, in one table.
+  const cardsCsv = measureQueryUrl(page, 'cards', CARDS);
   const byDrg = useMeasureQuery('drg-bar', ['readmission_rate', 'encounters'], ['drg_code']);
   const occupancy = useMeasureQuery('occupancy-line', ['occupancy_pct'], ['date:day']);
   const top = [...(byDrg.data?.rows ?? [])]
@@ -18,17 +20,10 @@ export function ExecutivePage() {
   const selected = state.sel?.startsWith('drg_code:') ? state.sel.slice(9) : undefined;
   return (
     <>
-      <Visual
-        title="Headline KPIs"
-        measures={CARDS}
-        csvUrl={cards.url}
-        tables={cards.data?.tables}
-        error={cards.error}
-        wide
-      >
+      <Visual title="Headline KPIs" measures={CARDS} csvUrl={cardsCsv} wide>
         <div class="kpis">
           {CARDS.map((m) => (
-            <KpiCard key={m} measure={m} body={cards.data} />
+            <KpiCard key={m} measure={m} />
           ))}
         </div>
       </Visual>

@@ -6,6 +6,7 @@ import type {
   MeasureDefinition,
   MeasureRequest,
 } from './measure-types.js';
+import { CELL_COUNT, cellCountColumn, PATIENT_LEVEL_TABLES } from './patient-level-tables.js';
 import { SOURCE_TABLES } from './source-tables.js';
 
 /**
@@ -18,6 +19,8 @@ import { SOURCE_TABLES } from './source-tables.js';
  *   grouped subquery. Measures from different sources are separate subqueries, each filtered
  *   the same way, outer-joined on the dimension values (NULL matches NULL), so no source's rows
  *   are multiplied by another's. Without dimensions each subquery is one row (a cross join).
+ * - With `cellCounts`, each measure over a patient-level table also gets `__cells_<name>`: the
+ *   number of stays (or claims) behind its value, for small-cell suppression.
  * - Output: the requested dimensions (named by dimension; `date` is the first day of its grain),
  *   then the measures in request order, as DOUBLE, rows ordered by the dimensions.
  *
@@ -25,7 +28,10 @@ import { SOURCE_TABLES } from './source-tables.js';
  * const q = compileMeasureQuery({ measures: ['avg_los'], by: [{ dimension: 'payer' }] });
  * await engine.db.readRows(q.sql, q.params);
  */
-export function compileMeasureQuery(request: MeasureRequest): CompiledMeasureQuery {
+export function compileMeasureQuery(
+  request: MeasureRequest,
+  options: { cellCounts?: boolean } = {},
+): CompiledMeasureQuery {
   const checked = checkMeasureRequest(request);
   const params: Record<string, string> = {};
   checked.filters.forEach((f, i) => {
@@ -41,7 +47,9 @@ export function compileMeasureQuery(request: MeasureRequest): CompiledMeasureQue
     const key = JSON.stringify([m.table, m.lookups ?? [], m.rowFilter ?? '', m.dateColumn ?? null]);
     groups.set(key, [...(groups.get(key) ?? []), m]);
   }
-  const ctes = [...groups.values()].map((members, i) => `g${i} AS (\n${groupQuery(members, checked)}\n)`);
+  const ctes = [...groups.values()].map(
+    (members, i) => `g${i} AS (\n${groupQuery(members, checked, options.cellCounts === true)}\n)`,
+  );
   if (ctes.some((c) => c.includes('$time_zone'))) params.time_zone = checked.timeZone;
 
   const dims = checked.by.map((b) => quoteIdentifier(b.dimension));
@@ -50,6 +58,12 @@ export function compileMeasureQuery(request: MeasureRequest): CompiledMeasureQue
     for (const m of members) groupOf.set(m.name, i);
   });
   const measureCols = checked.measures.map((m) => `g${groupOf.get(m.name)}.${quoteIdentifier(m.name)}`);
+  // Small-cell suppression needs, for each patient-level measure, how many rows it aggregated.
+  const counted = options.cellCounts ? checked.measures.filter((m) => PATIENT_LEVEL_TABLES.has(m.table)) : [];
+  for (const m of counted)
+    measureCols.push(
+      `g${groupOf.get(m.name)}.${quoteIdentifier(CELL_COUNT)} AS ${quoteIdentifier(cellCountColumn(m.name))}`,
+    );
   let body: string;
   if (groups.size === 1) {
     body = `SELECT ${[...dims.map((d) => `g0.${d}`), ...measureCols].join(', ')}\nFROM g0`;
@@ -91,7 +105,11 @@ export function compileMeasureQuery(request: MeasureRequest): CompiledMeasureQue
   return { sql: `WITH ${ctes.join(',\n')}\n${body}${order}`, params, tables, columns };
 }
 
-function groupQuery(members: readonly MeasureDefinition[], checked: CheckedMeasureRequest): string {
+function groupQuery(
+  members: readonly MeasureDefinition[],
+  checked: CheckedMeasureRequest,
+  cellCounts: boolean,
+): string {
   const first = members[0]!;
   const dimensionColumns = SOURCE_TABLES[first.table] ?? {};
   const selects = checked.by.map((b) => {
@@ -102,6 +120,8 @@ function groupQuery(members: readonly MeasureDefinition[], checked: CheckedMeasu
     const value = m.decimals === undefined ? `(${m.expression})` : `round(${m.expression}, ${m.decimals})`;
     selects.push(`CAST(${value} AS DOUBLE) AS ${quoteIdentifier(m.name)}`);
   }
+  if (cellCounts && PATIENT_LEVEL_TABLES.has(first.table))
+    selects.push(`count(*) AS ${quoteIdentifier(CELL_COUNT)}`);
   const joins = (first.lookups ?? []).map(
     (l) =>
       `LEFT JOIN ${qualified(l.table)} AS ${quoteIdentifier(l.alias)} ON ${quoteIdentifier(l.alias)}.${quoteIdentifier(l.on.lookup)} = s.${quoteIdentifier(l.on.source)}`,

@@ -1,7 +1,7 @@
 /** One audited access: who, when, from where, what, which table versions, rows, outcome. */
 export interface AuditEntry {
   /** ISO instant. */
-  at: string;
+  accessed_at: string;
   /** The token id ('' for an unauthenticated request), its name and role. */
   token_id: string;
   principal: string;

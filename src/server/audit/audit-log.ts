@@ -134,7 +134,7 @@ export class AuditLog {
       await writeTable(table, this.engine.writer, {
         source: {
           kind: 'query',
-          sql: `SELECT e.at::TIMESTAMPTZ AS at, e.token_id, e.principal, e.role, e.client, e.channel, e.method, e.route, e.request,
+          sql: `SELECT e.accessed_at::TIMESTAMPTZ AS accessed_at, e.token_id, e.principal, e.role, e.client, e.channel, e.method, e.route, e.request,
                   e.measures, e.tables_read, e.rows_returned::BIGINT AS rows_returned, e.status::INTEGER AS status, e.outcome,
                   e.duration_ms::DOUBLE AS duration_ms
                 FROM (SELECT unnest(from_json($rows, '[${COLUMNS}]')) AS e)`,
@@ -155,7 +155,7 @@ export class AuditLog {
 }
 
 const COLUMNS = JSON.stringify({
-  at: 'VARCHAR',
+  accessed_at: 'VARCHAR',
   token_id: 'VARCHAR',
   principal: 'VARCHAR',
   role: 'VARCHAR',

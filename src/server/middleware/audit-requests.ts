@@ -32,7 +32,7 @@ export function auditRequests(audit: AuditLog, now: () => Date): MiddlewareHandl
               : 'allowed';
     try {
       await audit.record({
-        at: now().toISOString(),
+        accessed_at: now().toISOString(),
         token_id: principal?.tokenId ?? '',
         principal: principal?.name ?? '',
         role: principal?.role ?? '',
@@ -40,7 +40,7 @@ export function auditRequests(audit: AuditLog, now: () => Date): MiddlewareHandl
         channel: 'http',
         method: c.req.method,
         route: url.pathname,
-        request: redactPhiLike(`${url.pathname}${url.search}`).slice(0, 4000),
+        request: redactPhiLike(decoded(`${url.pathname}${url.search}`)).slice(0, 4000),
         measures: (c.get('measures') ?? []).join(','),
         tables_read: JSON.stringify(
           (c.get('tablesRead') ?? []).map((t) => ({ table: t.table, version: t.version })),
@@ -62,4 +62,13 @@ export function auditRequests(audit: AuditLog, now: () => Date): MiddlewareHandl
       );
     }
   };
+}
+
+/** The request as typed (percent-decoded), so what looks like PHI is seen and withheld. */
+function decoded(text: string): string {
+  try {
+    return decodeURIComponent(text.replaceAll('+', ' '));
+  } catch {
+    return text;
+  }
 }

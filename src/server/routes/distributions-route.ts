@@ -1,8 +1,11 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { compileDistributionQuery } from '../../measures/compile-distribution-query.js';
 import { parseFilter } from '../../measures/parse-filter.js';
+import { PATIENT_LEVEL_TABLES } from '../../measures/patient-level-tables.js';
+import { suppressSmallCells } from '../../measures/suppress-small-cells.js';
 import { ApiError } from '../api-error.js';
 import type { AppEnv } from '../app-env.js';
+import { requestRole } from '../auth/request-role.js';
 import { csvText } from '../csv-text.js';
 import { readResult, rowObjects } from '../data/read-result.js';
 import { commonQuery } from '../params/common-query.js';
@@ -69,12 +72,21 @@ export function registerDistributionsRoute(app: OpenAPIHono<AppEnv>, deps: Serve
     return respondCached(c, deps.cache, versions, async () => {
       const result = await deps.served.query(versions, (db) => readResult(db, compiled.sql, compiled.params));
       const lastLo = Math.floor(compiled.definition.maxValue / compiled.width) * compiled.width;
-      const bins = rowObjects(result).map((r) => ({
+      let bins = rowObjects(result).map((r) => ({
         ...(q.by ? { group: r.group } : {}),
         lo: Number(r.lo),
         hi: Number(r.lo) >= lastLo ? null : Number(r.lo) + compiled.width,
         count: Number(r.n),
       }));
+      // Viewers: a bin of 1–10 stays is a small cell (and so is one that would reveal it).
+      if (requestRole(c as never) === 'viewer' && PATIENT_LEVEL_TABLES.has(compiled.definition.table)) {
+        const { rows } = suppressSmallCells({
+          rows: bins.map((b) => ({ ...b, __cells_count: b.count })),
+          dimensions: q.by ? ['group', 'lo'] : ['lo'],
+          measures: ['count'],
+        });
+        bins = rows as typeof bins;
+      }
       if (q.format === 'csv') {
         const cols = [
           ...(q.by ? [{ name: 'group', kind: 'text' as const }] : []),

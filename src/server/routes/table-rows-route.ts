@@ -3,6 +3,7 @@ import { quoteIdentifier } from '../../engine/quote-identifier.js';
 import { type LakeTable, qualifiedName } from '../../lakehouse/lake-table.js';
 import { ApiError } from '../api-error.js';
 import type { AppEnv } from '../app-env.js';
+import { suppressAggregateRows } from '../auth/aggregate-cell-columns.js';
 import { requestRole } from '../auth/request-role.js';
 import { canReadTable } from '../auth/role.js';
 import { csvText } from '../csv-text.js';
@@ -115,6 +116,11 @@ export function registerTableRowsRoute(app: OpenAPIHono<AppEnv>, deps: ServerDep
         ),
         total: Number((await db.readRows(`SELECT count(*) AS n FROM ${from}${where}`, params))[0]!.n),
       }));
+      if (role === 'viewer') {
+        const names = page.columns.map((col) => col.name);
+        const blanked = suppressAggregateRows(version.table, rowObjects(page)).rows;
+        page.rows = blanked.map((r) => names.map((n) => r[n] ?? null));
+      }
       if (q.format === 'csv') return csv(csvText(page), page.rows.length);
       return json(
         {

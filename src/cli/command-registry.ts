@@ -13,6 +13,10 @@ export interface CommandEntry {
  * const cmd = (await COMMANDS.sql.load()).default;
  */
 export const COMMANDS: Record<string, CommandEntry> = {
+  audit: {
+    summary: 'who read what: the audit log of the API and the SQL console',
+    load: () => import('./commands/audit.js'),
+  },
   demo: {
     summary: 'land a sample, run the whole pipeline, print the summary',
     load: () => import('./commands/demo.js'),

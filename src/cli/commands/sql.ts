@@ -2,10 +2,11 @@ import { assertReadOnlyQuery } from '../../engine/duckdb/assert-read-only-query.
 import { DuckDbEngine } from '../../engine/duckdb/duckdb-engine.js';
 import { registerLakeViews } from '../../engine/duckdb/register-lake-views.js';
 import { UsageError } from '../../errors/usage-error.js';
-import type { LakeTable } from '../../lakehouse/lake-table.js';
+import { type LakeTable, qualifiedName } from '../../lakehouse/lake-table.js';
 import { readLake, resolveLakeDir } from '../../lakehouse/read-lake.js';
 import { readLakeTables } from '../../lakehouse/read-lake-tables.js';
 import { resolveTableName } from '../../lakehouse/resolve-table-name.js';
+import { recordCliQuery } from '../../server/audit/record-cli-query.js';
 import type { Command } from '../command.js';
 import { CsvRowWriter } from '../output/csv-row-writer.js';
 import { JsonRowWriter } from '../output/json-row-writer.js';
@@ -49,10 +50,16 @@ const command: Command = {
     const asOf = parseAsOf(values['as-of']);
     const lake = await readLake(resolveLakeDir(values.lake, io.env, io.cwd));
     const engine = await DuckDbEngine.open();
+    const started = performance.now();
+    let read: { table: string; version: number }[] = [];
+    let rows = 0;
+    let outcome = 'failed';
     try {
       await assertReadOnlyQuery(engine.db, query);
       const tables = await readLakeTables(lake.dir);
-      await registerLakeViews(engine, tables, { asOf, only: referencedTables(engine, tables, query) });
+      const only = referencedTables(engine, tables, query);
+      await registerLakeViews(engine, tables, { asOf, only });
+      read = await readVersionsOf(engine, only);
       const result = await engine.db.stream(query);
       const writer: RowWriter =
         format === 'csv'
@@ -65,15 +72,40 @@ const command: Command = {
       );
       for await (const batch of result.yieldRowsJson()) {
         writer.rows(batch);
+        rows += batch.length;
         await waitForDrain(io.stdout);
       }
       writer.end();
+      outcome = 'allowed';
       return 0;
+    } catch (error) {
+      outcome = (error as { exitCode?: number }).exitCode === 2 ? 'rejected' : 'failed';
+      throw error;
     } finally {
-      engine.close();
+      // Every console query is audited, refused ones too.
+      await recordCliQuery(engine, lake.dir, {
+        command: 'sql',
+        request: query,
+        tables: read,
+        rows,
+        status: outcome === 'allowed' ? 0 : outcome === 'rejected' ? 2 : 1,
+        outcome,
+        ms: performance.now() - started,
+      }).finally(() => engine.close());
     }
   },
 };
+
+/** The versions of the tables a query reads, for the audit log. */
+async function readVersionsOf(engine: DuckDbEngine, tables: readonly LakeTable[]) {
+  const out: { table: string; version: number }[] = [];
+  for (const t of tables) {
+    const table = engine.table(t.path, qualifiedName(t));
+    if (await table.exists())
+      out.push({ table: qualifiedName(t), version: (await table.readSnapshot()).version });
+  }
+  return out;
+}
 
 /** The lake tables a query names, so only those are registered; all of them when unsure. */
 function referencedTables(

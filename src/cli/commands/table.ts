@@ -58,6 +58,11 @@ const command: Command = {
     const engine = await DuckDbEngine.open();
     try {
       const table = await openLakeTable(engine, name, values.lake, io);
+      // The audit trail is append-only: nothing in carelake rewrites, compacts away or deletes it.
+      if (action !== 'history' && action !== 'describe' && table.name.toLowerCase().startsWith('lh_audit.'))
+        throw new UsageError(
+          `table ${action}: ${table.name} is part of the audit trail, which carelake never rewrites or deletes`,
+        );
       switch (action) {
         case 'history':
           return await history(table, io, numberOption('limit', values.limit), values.json === true);

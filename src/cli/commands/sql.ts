@@ -1,6 +1,9 @@
 import { assertReadOnlyQuery } from '../../engine/duckdb/assert-read-only-query.js';
 import { DuckDbEngine } from '../../engine/duckdb/duckdb-engine.js';
+import { lockDownUserSql } from '../../engine/duckdb/lock-down-user-sql.js';
 import { registerLakeViews } from '../../engine/duckdb/register-lake-views.js';
+import { runWithTimeLimit } from '../../engine/duckdb/run-with-time-limit.js';
+import { translateQueryError } from '../../engine/duckdb/translate-query-error.js';
 import { UsageError } from '../../errors/usage-error.js';
 import { type LakeTable, qualifiedName } from '../../lakehouse/lake-table.js';
 import { readLake, resolveLakeDir } from '../../lakehouse/read-lake.js';
@@ -27,6 +30,11 @@ Options:
   --lake DIR        the lake (default $CARELAKE_LAKE, else ./lakehouse)
   --format F        table (default), csv or json
   --as-of V|TS      read each table at version V, or as of timestamp TS (ISO 8601, UTC)
+  --timeout S       cancel the query after S seconds
+  --max-rows N      stop after N rows
+
+The query can read only the lake's tables: file functions (read_csv, read_text, glob, …)
+outside the folders of the tables it names are refused, and settings cannot be changed.
 
 Example:
   carelake sql "SELECT clinician_role, count(*) FROM clinician_emr_sessions GROUP BY 1"
@@ -40,7 +48,15 @@ const command: Command = {
       lake: { type: 'string' },
       format: { type: 'string' },
       'as-of': { type: 'string' },
+      timeout: { type: 'string' },
+      'max-rows': { type: 'string' },
     });
+    const timeout = values.timeout === undefined ? undefined : Number(values.timeout);
+    if (timeout !== undefined && !(timeout > 0))
+      throw new UsageError(`sql: --timeout must be a number of seconds, not "${values.timeout}"`);
+    const maxRows = values['max-rows'] === undefined ? undefined : Number(values['max-rows']);
+    if (maxRows !== undefined && !(Number.isSafeInteger(maxRows) && maxRows > 0))
+      throw new UsageError(`sql: --max-rows must be a positive integer, not "${values['max-rows']}"`);
     if (positionals.length !== 1)
       throw new UsageError('sql: give exactly one query, quoted; see carelake sql --help');
     const query = positionals[0]!;
@@ -57,25 +73,49 @@ const command: Command = {
     try {
       await assertReadOnlyQuery(engine.db, query);
       const tables = await readLakeTables(lake.dir);
-      const only = referencedTables(engine, tables, query);
+      const named = namedTables(engine, tables, query);
+      // Register what the query names; all tables when DuckDB cannot tell (then all may be read).
+      const only = named === undefined || named.length === 0 ? tables : named;
       await registerLakeViews(engine, tables, { asOf, only });
       read = await readVersionsOf(engine, only);
-      const result = await engine.db.stream(query);
-      const writer: RowWriter =
-        format === 'csv'
-          ? new CsvRowWriter(io.stdout)
-          : format === 'json'
-            ? new JsonRowWriter(io.stdout)
-            : new TableRowWriter(io.stdout);
-      writer.start(
-        result.columnNames().map((name, i) => ({ name, kind: resultColumnKind(result.columnTypeId(i)) })),
+      // From here on the query can read files only inside the folders of the tables it names.
+      await lockDownUserSql(
+        engine.db,
+        (named ?? tables).map((t) => t.path),
       );
-      for await (const batch of result.yieldRowsJson()) {
-        writer.rows(batch);
-        rows += batch.length;
-        await waitForDrain(io.stdout);
-      }
-      writer.end();
+      const names = tables.map(qualifiedName);
+      await runWithTimeLimit(engine.db, timeout, async () => {
+        let result: Awaited<ReturnType<typeof engine.db.stream>>;
+        try {
+          result = await engine.db.stream(query);
+        } catch (error) {
+          throw translateQueryError((error as Error).message, names);
+        }
+        const writer: RowWriter =
+          format === 'csv'
+            ? new CsvRowWriter(io.stdout)
+            : format === 'json'
+              ? new JsonRowWriter(io.stdout)
+              : new TableRowWriter(io.stdout);
+        writer.start(
+          result.columnNames().map((name, i) => ({ name, kind: resultColumnKind(result.columnTypeId(i)) })),
+        );
+        try {
+          for await (const batch of result.yieldRowsJson()) {
+            const room = maxRows === undefined ? batch.length : Math.min(batch.length, maxRows - rows);
+            writer.rows(room === batch.length ? batch : batch.slice(0, room));
+            rows += room;
+            await waitForDrain(io.stdout);
+            if (maxRows !== undefined && rows >= maxRows) {
+              io.stderr.write(`carelake sql: stopped at ${maxRows} rows (--max-rows)\n`);
+              break;
+            }
+          }
+        } catch (error) {
+          throw translateQueryError((error as Error).message, names);
+        }
+        writer.end();
+      });
       outcome = 'allowed';
       return 0;
     } catch (error) {
@@ -83,7 +123,7 @@ const command: Command = {
       throw error;
     } finally {
       // Every console query is audited, refused ones too.
-      await recordCliQuery(engine, lake.dir, {
+      await recordCliQuery(lake.dir, {
         command: 'sql',
         request: query,
         tables: read,
@@ -107,19 +147,18 @@ async function readVersionsOf(engine: DuckDbEngine, tables: readonly LakeTable[]
   return out;
 }
 
-/** The lake tables a query names, so only those are registered; all of them when unsure. */
-function referencedTables(
+/** The lake tables a query names ([] when none), or undefined when DuckDB cannot tell. */
+function namedTables(
   engine: DuckDbEngine,
   tables: readonly LakeTable[],
   query: string,
-): readonly LakeTable[] {
+): LakeTable[] | undefined {
   let names: readonly string[];
   try {
     names = engine.db.connection.getTableNames(query, true);
   } catch {
-    return tables;
+    return undefined;
   }
-  if (names.length === 0) return tables;
   const found = new Set<LakeTable>();
   for (const name of names) {
     try {

@@ -1,18 +1,17 @@
 import { userInfo } from 'node:os';
-import type { DuckDbEngine } from '../../engine/duckdb/duckdb-engine.js';
+import { DuckDbEngine } from '../../engine/duckdb/duckdb-engine.js';
 import { redactPhiLike } from '../../privacy/redact-phi-like.js';
 import { AuditLog } from './audit-log.js';
 
 /**
  * Appends one command-line query to lh_audit.dbo.access_log (channel `cli`, the operating
  * system user as principal), committed before the command returns: the console is audited
- * like the API.
+ * like the API. It uses an engine of its own: the query's engine is locked down for user SQL.
  *
  * @example
- * await recordCliQuery(engine, lakeDir, { command: 'sql', request: sql, tables, rows: 12, status: 0, outcome: 'allowed', ms: 40 });
+ * await recordCliQuery(lakeDir, { command: 'sql', request: sql, tables, rows: 12, status: 0, outcome: 'allowed', ms: 40 });
  */
 export async function recordCliQuery(
-  engine: DuckDbEngine,
   lakeDir: string,
   entry: {
     command: string;
@@ -24,6 +23,19 @@ export async function recordCliQuery(
     outcome: string;
     ms: number;
   },
+): Promise<void> {
+  const engine = await DuckDbEngine.open({ threads: 1 });
+  try {
+    await record(engine, lakeDir, entry);
+  } finally {
+    engine.close();
+  }
+}
+
+async function record(
+  engine: DuckDbEngine,
+  lakeDir: string,
+  entry: Parameters<typeof recordCliQuery>[1],
 ): Promise<void> {
   const audit = await AuditLog.open(engine, lakeDir);
   let user = 'unknown';

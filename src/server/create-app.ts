@@ -13,6 +13,7 @@ import { registerLoginRoutes } from './routes/login-route.js';
 import { registerMeasuresRoute } from './routes/measures-route.js';
 import { registerQualityRoute } from './routes/quality-route.js';
 import { registerQueryRoute } from './routes/query-route.js';
+import { registerSqlRoute } from './routes/sql-route.js';
 import { registerTableRowsRoute } from './routes/table-rows-route.js';
 import { registerTablesRoute } from './routes/tables-route.js';
 import { registerWebRoute } from './routes/web-route.js';
@@ -65,6 +66,7 @@ export function createApp(deps: ServerDeps): OpenAPIHono<AppEnv> {
   registerQueryRoute(app, deps);
   registerDistributionsRoute(app, deps);
   registerDimensionValuesRoute(app, deps);
+  registerSqlRoute(app, deps);
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',
     info: {

@@ -15,4 +15,6 @@ export interface ServerDeps {
    * measures what they cost; `carelake serve` always has them.
    */
   security: SecurityDeps | undefined;
+  /** Time (s) and row limits of SQL console queries. */
+  sqlLimits: { seconds: number; rows: number };
 }

@@ -50,6 +50,8 @@ export async function startServer(
     tls?: { cert: Buffer; key: Buffer };
     /** Requests per second (and twice that as a burst) each token may make; default 200. */
     ratePerSecond?: number;
+    /** SQL console limits; default 10 s and 10,000 rows. */
+    sqlLimits?: { seconds: number; rows: number };
   },
 ): Promise<RunningServer> {
   const now = options.now ?? (() => new Date());
@@ -86,6 +88,7 @@ export async function startServer(
     now,
     webDir: existsSync(WEB_DIR) ? WEB_DIR : undefined,
     security,
+    sqlLimits: options.sqlLimits ?? { seconds: 10, rows: 10_000 },
   });
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
     const s = serve(

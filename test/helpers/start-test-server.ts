@@ -15,7 +15,7 @@ import { type RunningServer, startServer } from '../../src/server/start-server.j
  */
 export async function startTestServer(
   lake: string,
-  options: { ratePerSecond?: number } = {},
+  options: { ratePerSecond?: number; sqlLimits?: { seconds: number; rows: number } } = {},
 ): Promise<{ server: RunningServer; log: string[]; tokens: Record<Role, string> }> {
   const log: string[] = [];
   const engine = await DuckDbEngine.open({ threads: 1 });
@@ -31,6 +31,7 @@ export async function startTestServer(
     port: 0,
     log: (line) => log.push(line),
     ...(options.ratePerSecond ? { ratePerSecond: options.ratePerSecond } : {}),
+    ...(options.sqlLimits ? { sqlLimits: options.sqlLimits } : {}),
   });
   after(() => server.close());
   return { server, log, tokens };

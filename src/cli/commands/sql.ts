@@ -1,6 +1,7 @@
 import { assertReadOnlyQuery } from '../../engine/duckdb/assert-read-only-query.js';
 import { DuckDbEngine } from '../../engine/duckdb/duckdb-engine.js';
 import { lockDownUserSql } from '../../engine/duckdb/lock-down-user-sql.js';
+import { namedLakeTables } from '../../engine/duckdb/named-lake-tables.js';
 import { registerLakeViews } from '../../engine/duckdb/register-lake-views.js';
 import { runWithTimeLimit } from '../../engine/duckdb/run-with-time-limit.js';
 import { translateQueryError } from '../../engine/duckdb/translate-query-error.js';
@@ -8,7 +9,6 @@ import { UsageError } from '../../errors/usage-error.js';
 import { type LakeTable, qualifiedName } from '../../lakehouse/lake-table.js';
 import { readLake, resolveLakeDir } from '../../lakehouse/read-lake.js';
 import { readLakeTables } from '../../lakehouse/read-lake-tables.js';
-import { resolveTableName } from '../../lakehouse/resolve-table-name.js';
 import { recordCliQuery } from '../../server/audit/record-cli-query.js';
 import type { Command } from '../command.js';
 import { CsvRowWriter } from '../output/csv-row-writer.js';
@@ -73,7 +73,7 @@ const command: Command = {
     try {
       await assertReadOnlyQuery(engine.db, query);
       const tables = await readLakeTables(lake.dir);
-      const named = namedTables(engine, tables, query);
+      const named = namedLakeTables(engine, tables, query);
       // Register what the query names; all tables when DuckDB cannot tell (then all may be read).
       const only = named === undefined || named.length === 0 ? tables : named;
       await registerLakeViews(engine, tables, { asOf, only });
@@ -145,29 +145,6 @@ async function readVersionsOf(engine: DuckDbEngine, tables: readonly LakeTable[]
       out.push({ table: qualifiedName(t), version: (await table.readSnapshot()).version });
   }
   return out;
-}
-
-/** The lake tables a query names ([] when none), or undefined when DuckDB cannot tell. */
-function namedTables(
-  engine: DuckDbEngine,
-  tables: readonly LakeTable[],
-  query: string,
-): LakeTable[] | undefined {
-  let names: readonly string[];
-  try {
-    names = engine.db.connection.getTableNames(query, true);
-  } catch {
-    return undefined;
-  }
-  const found = new Set<LakeTable>();
-  for (const name of names) {
-    try {
-      found.add(resolveTableName(tables, name.replace(/"/g, '')));
-    } catch {
-      // Not a lake table (a CTE name, or a typo DuckDB will report).
-    }
-  }
-  return [...found];
 }
 
 export default command;

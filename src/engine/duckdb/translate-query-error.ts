@@ -18,7 +18,9 @@ export function translateQueryError(message: string, tables: readonly string[]):
     );
   const catalog = /Catalog "?([^"\s!]+)"? does not exist/i.exec(first);
   if (catalog)
-    return new QueryError(`unknown lakehouse "${catalog[1]}"; tables: ${tables.join(', ') || 'none yet (run the pipeline)'}`);
+    return new QueryError(
+      `unknown lakehouse "${catalog[1]}"; tables: ${tables.join(', ') || 'none yet (run the pipeline)'}`,
+    );
   if (/^Permission Error/i.test(first) || /file system operations are disabled/i.test(first))
     return new QueryError(
       "that reads a file outside the lake's tables, which SQL here may not do; query the tables by name",

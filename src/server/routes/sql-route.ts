@@ -16,7 +16,6 @@ import { canReadTable, roleAtLeast } from '../auth/role.js';
 import { parseAsOfParam } from '../params/parse-as-of-param.js';
 import type { ServerDeps } from '../server-deps.js';
 
-
 const route = createRoute({
   method: 'post',
   path: '/api/sql',

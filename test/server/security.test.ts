@@ -244,3 +244,29 @@ test('every request is audited in lh_audit.dbo.access_log with who, what, versio
   assert.doesNotMatch(JSON.stringify(rows), PHI);
   assert.doesNotMatch(readFileSync(`${lake}/carelake.json`, 'utf8'), /clk_/);
 });
+
+test('no unaudited access: when the audit entry cannot be written, the data is not served (503)', async () => {
+  const { mkdtempSync, rmSync, writeFileSync, cpSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const copy = join(mkdtempSync(join(tmpdir(), 'audit-fail-')), 'lake');
+  cpSync(lake, copy, { recursive: true });
+  const local = await startServer(await readLake(copy), { host: '127.0.0.1', port: 0, log: () => undefined });
+  try {
+    const h = { Authorization: `Bearer ${tokens.analyst}` };
+    assert.equal((await fetch(`${local.url}/api/measures`, { headers: h })).status, 200);
+    // Wait for the batch to be committed (every 2 s), then make the pending folder unusable.
+    await new Promise((r) => setTimeout(r, 2600));
+    const pending = join(copy, 'lh_audit.Lakehouse', 'Files', 'audit-pending');
+    rmSync(pending, { recursive: true, force: true });
+    writeFileSync(pending, 'not a folder');
+    const r = await fetch(`${local.url}/api/query?measure=avg_los`, { headers: h });
+    assert.equal(r.status, 503);
+    const body = (await r.json()) as { error: { code: string }; rows?: unknown };
+    assert.equal(body.error.code, 'audit_unavailable');
+    assert.equal(body.rows, undefined, 'no data in the answer');
+    rmSync(pending, { force: true });
+  } finally {
+    await local.close().catch(() => undefined);
+  }
+});

@@ -6,6 +6,7 @@ import { handleError } from './handle-error.js';
 import { auditRequests } from './middleware/audit-requests.js';
 import { authenticate } from './middleware/authenticate.js';
 import { securityHeaders } from './middleware/security-headers.js';
+import { registerAuditRoute } from './routes/audit-route.js';
 import { registerDimensionValuesRoute } from './routes/dimension-values-route.js';
 import { registerDistributionsRoute } from './routes/distributions-route.js';
 import { registerHealthRoute } from './routes/health-route.js';
@@ -67,6 +68,7 @@ export function createApp(deps: ServerDeps): OpenAPIHono<AppEnv> {
   registerDistributionsRoute(app, deps);
   registerDimensionValuesRoute(app, deps);
   registerSqlRoute(app, deps);
+  registerAuditRoute(app, deps);
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',
     info: {

@@ -5,6 +5,7 @@ import { getJson, SignInNeeded } from './api.js';
 import { LoginForm } from './components/LoginForm.js';
 import { PageFilters } from './components/PageFilters.js';
 import { PageContext } from './page-context.js';
+import { AuditPage } from './pages/AuditPage.js';
 import { EdPage } from './pages/EdPage.js';
 import { ExecutivePage } from './pages/ExecutivePage.js';
 import { QualityPage } from './pages/QualityPage.js';
@@ -29,6 +30,7 @@ const PAGES = [
   { path: 'ed', title: 'ED operations', page: EdPage, slicers: ['payer', 'drg_code', 'disposition'] },
   { path: 'sessions', title: 'Clinician sessions', page: SessionsPage, slicers: ['clinician_role'] },
   { path: 'quality', title: 'Data quality', page: QualityPage, slicers: [], dates: false },
+  { path: 'audit', title: 'Audit', page: AuditPage, slicers: [], dates: false, admin: true },
 ] as const;
 
 function currentPage() {
@@ -89,7 +91,7 @@ function App() {
       <header class="top">
         <span class="brand">carelake</span>
         <nav aria-label="Pages">
-          {PAGES.map((p) => (
+          {PAGES.filter((p) => !('admin' in p) || who?.role === 'admin').map((p) => (
             <a
               key={p.path}
               href={`/app/${p.path}`}

@@ -270,3 +270,26 @@ test('no unaudited access: when the audit entry cannot be written, the data is n
     await local.close().catch(() => undefined);
   }
 });
+
+test('GET /api/audit is for admins: who read what, filterable', async () => {
+  const local = await startServer(await readLake(lake), { host: '127.0.0.1', port: 0, log: () => undefined });
+  const h = (t: string) => ({ headers: { Authorization: `Bearer ${t}` } });
+  await fetch(`${local.url}/api/query?measure=avg_los`, h(tokens.analyst));
+  await local.close();
+  const again = await startServer(await readLake(lake), { host: '127.0.0.1', port: 0, log: () => undefined });
+  try {
+    assert.equal((await fetch(`${again.url}/api/audit`, h(tokens.analyst))).status, 403);
+    assert.equal((await fetch(`${again.url}/api/audit`, h(tokens.viewer))).status, 403);
+    const r = await fetch(
+      `${again.url}/api/audit?user=${encodeURIComponent('test analyst')}&limit=5`,
+      h(tokens.admin),
+    );
+    assert.equal(r.status, 200);
+    const body = (await r.json()) as { entries: { principal: string; route: string }[] };
+    assert.ok(body.entries.length > 0);
+    assert.ok(body.entries.every((e) => e.principal === 'test analyst'));
+    assert.equal((await fetch(`${again.url}/api/audit?since=soon`, h(tokens.admin))).status, 400);
+  } finally {
+    await again.close();
+  }
+});

@@ -180,3 +180,21 @@ test('without a sign-in the dashboard asks for a token and shows no data', async
   await page.click('button[type=submit]');
   await page.waitForSelector('.kpi');
 });
+
+test('admins see the Audit page; analysts do not', async () => {
+  const { page } = await openPage();
+  await page.goto(`${server.url}/app/executive`);
+  await page.waitForSelector('.kpi');
+  assert.equal(await page.locator('nav a[href="/app/audit"]').count(), 0);
+  const context = await browser.newContext();
+  await context.request.post(`${server.url}/api/login`, { data: { token: tokens.admin } });
+  const admin = await context.newPage();
+  const errors: string[] = [];
+  admin.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  await admin.goto(`${server.url}/app/executive`);
+  await admin.waitForSelector('nav a[href="/app/audit"]');
+  await admin.click('nav a[href="/app/audit"]');
+  await admin.waitForSelector('[data-visual="audit-log"] tbody tr');
+  await admin.screenshot({ path: join(SHOTS, 'audit.png'), fullPage: true });
+  assert.deepEqual(errors, []);
+});

@@ -42,7 +42,7 @@ export function createApp(deps: ServerDeps): OpenAPIHono<AppEnv> {
     },
   });
   app.onError((error, c) => handleError(error, c, deps.log));
-  app.use('*', securityHeaders());
+  app.use('*', securityHeaders({ tls: deps.security?.secure === true }));
   app.use(
     '*',
     bodyLimit({

@@ -11,7 +11,8 @@
 # Connect server jar ships in pyspark/jars), with the Delta jar matching the venv's delta-spark and
 # Spark versions (io.delta:delta-spark_<spark major.minor>_2.13:<delta>) resolved from Maven Central into an
 # Ivy cache that outlives the clone (so CI downloads it once per machine), on local[2] with a
-# modest driver memory, bound to loopback only. It requires a bearer token (CARELAKE_SPARK_TOKEN,
+# modest driver memory, bound to loopback only; a result stream is closed after 4 MiB (Spark's
+# default is 1 GiB), so clients reattach on every large result, as they must on a real cluster. It requires a bearer token (CARELAKE_SPARK_TOKEN,
 # else a random one kept in .spark/server-PORT.token, readable by its owner only); Spark reads it
 # from SPARK_CONNECT_AUTHENTICATE_TOKEN, so it never shows in the process list. Environment:
 #   CARELAKE_SPARK_PORT         port (default 15002); one server per port, so several can coexist
@@ -98,6 +99,7 @@ start() {
     --conf spark.driver.bindAddress=127.0.0.1 \
     --conf spark.ui.enabled=false \
     --conf spark.sql.shuffle.partitions=4 \
+    --conf spark.connect.execute.reattachable.senderMaxStreamSize=4m \
     --conf "spark.sql.warehouse.dir=$state/warehouse-$port" \
     --conf "spark.driver.extraJavaOptions=-Duser.timezone=UTC -Dderby.system.home=$state/derby-$port" \
     </dev/null >"$log_file" 2>&1 &

@@ -18,6 +18,10 @@ export interface SparkCallOptions {
   signal?: AbortSignal;
   /** A time limit in milliseconds: past it, the operation is interrupted the same way. */
   timeoutMs?: number;
+  /** The operation's id (a UUID), so that another caller can interrupt it; default: a fresh one. */
+  operationId?: string;
+  /** Told each time the result stream is continued with ReattachExecute (for logs and tests). */
+  onReattach?: (why: 'stream-ended' | 'stream-broken') => void;
 }
 
 /** What an execution needs from its client. */
@@ -53,7 +57,7 @@ export async function* executePlan(
   options: SparkCallOptions = {},
 ): AsyncGenerator<ExecutePlanResponse> {
   const { rpc, head } = ctx;
-  const operationId = ctx.newId();
+  const operationId = options.operationId ?? ctx.newId();
   const request: ExecutePlanRequest = {
     ...head,
     plan,
@@ -93,6 +97,7 @@ export async function* executePlan(
   let lastResponseId: string | undefined;
   let complete = false;
   let retries = 0;
+  let broken = false;
   try {
     while (!complete) {
       try {
@@ -108,10 +113,13 @@ export async function* executePlan(
         if (grpcError.code !== UNAVAILABLE || lastResponseId === undefined || retries >= MAX_RETRIES)
           throw await ctx.translate(grpcError);
         retries += 1;
+        broken = true;
         await new Promise((resolve) => setTimeout(resolve, 100 * 2 ** retries));
       }
       if (cancelledBecause !== undefined) break;
       if (!complete) {
+        options.onReattach?.(broken ? 'stream-broken' : 'stream-ended');
+        broken = false;
         const reattach: ReattachExecuteRequest = {
           ...head,
           operationId,

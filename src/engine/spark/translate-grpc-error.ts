@@ -63,7 +63,8 @@ export function translateGrpcError(error: ServiceError, remote: string, fullMess
       { grpcCode: error.code },
     );
   const { errorId: _ignored, ...details } = info ?? {};
-  return new SparkError(fullMessage ?? error.details ?? error.message, { ...details, grpcCode: error.code });
+  const message = (fullMessage ?? error.details ?? error.message).trim();
+  return new SparkError(message, { ...details, grpcCode: error.code });
 }
 
 function parseJson<T>(text: string, fallback: T): T {

@@ -99,6 +99,7 @@ start() {
     --conf spark.driver.bindAddress=127.0.0.1 \
     --conf spark.ui.enabled=false \
     --conf spark.sql.shuffle.partitions=4 \
+    --conf spark.databricks.delta.snapshotPartitions=2 \
     --conf spark.connect.execute.reattachable.senderMaxStreamSize=4m \
     --conf "spark.sql.warehouse.dir=$state/warehouse-$port" \
     --conf "spark.driver.extraJavaOptions=-Duser.timezone=UTC -Dderby.system.home=$state/derby-$port" \

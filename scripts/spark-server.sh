@@ -3,7 +3,7 @@
 #
 #   bash scripts/spark-server.sh start    start it (unless it already answers) and wait for its port
 #   bash scripts/spark-server.sh stop     stop it (TERM, then KILL after a grace period)
-#   bash scripts/spark-server.sh status   say whether it runs; exit 0 when its port answers
+#   bash scripts/spark-server.sh status   say whether it runs; exit 0 when it does and answers
 #   bash scripts/spark-server.sh remote   print its connection string, token included
 #                                         (sc://localhost:PORT/;token=…), for CARELAKE_SPARK_REMOTE
 #
@@ -150,6 +150,7 @@ status() {
     echo "spark-server: running (pid $pid) at sc://127.0.0.1:$port"
   elif port_answers; then
     echo "spark-server: port $port answers, but not a server started here"
+    return 2
   else
     echo "spark-server: not running on port $port"
     return 1

@@ -16,12 +16,12 @@ import type {
 import { INTERRUPT_TYPE_OPERATION_ID } from './proto/messages.js';
 import { SparkRpc } from './spark-rpc.js';
 import type { SparkSessionHead } from './spark-session-head.js';
-import { type SparkSqlParams, toSparkLiteral } from './to-spark-literal.js';
+import { type SparkSqlParam, type SparkSqlParams, toSparkLiteral } from './to-spark-literal.js';
 import { readSparkErrorInfo, translateGrpcError } from './translate-grpc-error.js';
 
 const CLIENT_TYPE = 'carelake';
 
-/** How to open a client; the connection string's parameters win over nothing, these over defaults. */
+/** How to open a client: these win over the connection string's parameters, which win over defaults. */
 export interface SparkConnectOptions {
   /** The session id (a UUID); default: the remote's `session_id`, else a fresh one. */
   sessionId?: string;
@@ -208,7 +208,7 @@ function sqlRelation(query: string, params: SparkSqlParams | undefined): Relatio
         posArguments: params.map((p, i) => ({ literal: toSparkLiteral(p, `parameter ${i + 1}`) })),
       },
     };
-  const named = Object.entries(params as Record<string, Parameters<typeof toSparkLiteral>[0]>).map(
+  const named = Object.entries(params as Readonly<Record<string, SparkSqlParam>>).map(
     ([name, value]) => [name, { literal: toSparkLiteral(value, `parameter :${name}`) }] as const,
   );
   return { sql: { query, namedArguments: Object.fromEntries(named) } };

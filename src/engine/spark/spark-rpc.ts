@@ -37,7 +37,12 @@ export class SparkRpc {
     if (remote.token !== undefined) this.metadata.set('authorization', `Bearer ${remote.token}`);
   }
 
-  /** One request, one response; `deadline` bounds the wait. */
+  /**
+   * One request, one response; `deadline` bounds the wait.
+   *
+   * @example
+   * await rpc.unary<ConfigResponse>('Config', 'ConfigRequest', 'ConfigResponse', request);
+   */
   unary<T>(
     method: string,
     requestType: string,
@@ -58,7 +63,12 @@ export class SparkRpc {
     });
   }
 
-  /** One request, a stream of responses. */
+  /**
+   * One request, a stream of responses.
+   *
+   * @example
+   * const { responses, cancel } = rpc.serverStream('ExecutePlan', 'ExecutePlanRequest', 'ExecutePlanResponse', request);
+   */
   serverStream<T>(
     method: string,
     requestType: string,
@@ -75,6 +85,7 @@ export class SparkRpc {
     return { responses: call as AsyncIterable<T>, cancel: () => call.cancel() };
   }
 
+  /** Closes the channel; calls in flight fail. */
   close(): void {
     this.client.close();
   }

@@ -5,6 +5,12 @@ import { decodeMessage, encodeMessage } from './proto/encode-message.js';
 const SERVICE = '/spark.connect.SparkConnectService/';
 /** Spark's own default for the largest message (an Arrow batch is 4 MiB by default). */
 const MAX_MESSAGE_BYTES = 128 * 1024 * 1024;
+/**
+ * Every unary call of the service (Config, Interrupt, ReleaseExecute, FetchErrorDetails, …) is
+ * bookkeeping that answers in milliseconds; the bound keeps a hung server from hanging a
+ * cancellation or a close forever.
+ */
+const UNARY_TIMEOUT_MS = 30_000;
 
 /** A server-streaming call in progress: its responses, and a way to end it early. */
 export interface SparkStream<T> {
@@ -38,18 +44,12 @@ export class SparkRpc {
   }
 
   /**
-   * One request, one response; `deadline` bounds the wait.
+   * One request, one response, within 30 s (else DEADLINE_EXCEEDED).
    *
    * @example
    * await rpc.unary<ConfigResponse>('Config', 'ConfigRequest', 'ConfigResponse', request);
    */
-  unary<T>(
-    method: string,
-    requestType: string,
-    responseType: string,
-    request: object,
-    deadline?: Date,
-  ): Promise<T> {
+  unary<T>(method: string, requestType: string, responseType: string, request: object): Promise<T> {
     return new Promise((resolve, reject) => {
       this.client.makeUnaryRequest(
         SERVICE + method,
@@ -57,7 +57,7 @@ export class SparkRpc {
         (bytes: Buffer) => decodeMessage<T>(responseType, bytes),
         request,
         this.metadata,
-        deadline === undefined ? {} : { deadline },
+        { deadline: new Date(Date.now() + UNARY_TIMEOUT_MS) },
         (error, response) => (error ? reject(error) : resolve(response as T)),
       );
     });

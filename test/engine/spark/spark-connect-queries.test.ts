@@ -105,6 +105,11 @@ test('a large result arrives over many Arrow batches, reattached across server s
   assert.ok(reattaches.every((why) => why === 'stream-ended'));
 });
 
+test('an empty result is an empty list, as on DuckDB', async () => {
+  assert.deepEqual(await spark.sql('SELECT id FROM range(0)'), []);
+  assert.deepEqual(await spark.sql('SELECT id FROM range(10) WHERE id > :max', { max: 100 }), []);
+});
+
 test('stopping early releases the execution and leaves the session usable', async () => {
   for await (const batch of spark.streamSql('SELECT id FROM range(1000000)')) {
     assert.ok(batch.length > 0);

@@ -5,14 +5,22 @@ import type { Metadata, Protocol } from './actions.js';
  * first unsupported feature's name, or undefined when the table is fine.
  */
 
-const READABLE_FEATURES = new Set(['timestampNtz', 'appendOnly', 'invariants', 'vacuumProtocolCheck']);
+// deletionVectors: readable as long as no live file carries one (see deletion-vector-check.ts,
+// which readTableState applies to every version it reads).
+const READABLE_FEATURES = new Set([
+  'timestampNtz',
+  'appendOnly',
+  'invariants',
+  'vacuumProtocolCheck',
+  'deletionVectors',
+]);
 const WRITABLE_FEATURES = new Set(['appendOnly', 'invariants']);
 
 /**
  * The name of the first reader feature this table needs that carelake cannot honour.
  *
  * @example
- * unsupportedReaderFeature({ minReaderVersion: 3, minWriterVersion: 7, readerFeatures: ['deletionVectors'] }, md); // 'deletionVectors'
+ * unsupportedReaderFeature({ minReaderVersion: 3, minWriterVersion: 7, readerFeatures: ['v2Checkpoint'] }, md); // 'v2Checkpoint'
  */
 export function unsupportedReaderFeature(
   protocol: Protocol,

@@ -38,7 +38,7 @@ export class Snapshot {
    * const fresh = snap.withFiles(snap.files.filter((f) => !seen.has(f.path)));
    */
   withFiles(files: readonly AddFile[]): Snapshot {
-    const state = { ...this.state, files: new Map(files.map((f) => [fileKey(f.path), f])) };
+    const state = { ...this.state, files: new Map(files.map((f) => [fileKey(f.path, f.deletionVector), f])) };
     return new Snapshot(this.tablePath, state);
   }
 

@@ -186,7 +186,7 @@ test('a truncated checkpoint is a corrupt-checkpoint error naming the version', 
 });
 
 test('a table needing an unsupported reader feature is refused, naming the feature', async (t) => {
-  await t.test('deletionVectors (reader v3)', async () => {
+  await t.test('deletionVectors (reader v3): refused once a live file carries one', async () => {
     const table = newTable('deletion_vectors');
     writeCommit(table, 0, [
       {
@@ -199,11 +199,38 @@ test('a table needing an unsupported reader feature is refused, naming the featu
       },
       metaData({ 'delta.enableDeletionVectors': 'true' }),
     ]);
-    await assertDeltaError(table.readSnapshot(), table, 'unsupported-feature', ['deletionVectors'], 0);
+    // No file has a deletion vector yet: nothing to apply, the table reads right.
+    assert.equal((await table.readSnapshot()).files.length, 0);
     await assertDeltaError(write(table, 'SELECT 1::BIGINT AS id'), table, 'unsupported-feature', [
       'deletionVectors',
     ]);
     assert.deepEqual(dataFiles(table), [], 'nothing was written');
+    const add = (path: string, deletionVector: unknown) => ({
+      add: { path, partitionValues: {}, size: 1, modificationTime: 0, dataChange: true, deletionVector },
+    });
+    writeCommit(table, 1, [
+      add('a.parquet', null),
+      add('b.parquet', {
+        storageType: 'i',
+        pathOrInlineDv: 'wi5b=000010000siXQKl0rr91000f55c8Xg0@@D72lkbi5=-{L',
+        offset: 1,
+        sizeInBytes: 40,
+        cardinality: 6,
+      }),
+    ]);
+    await assertDeltaError(
+      table.readSnapshot(),
+      table,
+      'unsupported-feature',
+      [
+        'unsupported feature deletionVectors',
+        '1 of 2 live files',
+        `ALTER TABLE delta.\`${table.path}\` SET TBLPROPERTIES (delta.enableDeletionVectors = false)`,
+        `REORG TABLE delta.\`${table.path}\` APPLY (PURGE)`,
+      ],
+      1,
+    );
+    assert.equal((await table.readSnapshot({ version: 0 })).version, 0, 'the version before still reads');
   });
 
   await t.test('column mapping by name', async () => {
@@ -233,12 +260,12 @@ test('a table needing an unsupported reader feature is refused, naming the featu
           protocol: {
             minReaderVersion: 3,
             minWriterVersion: 7,
-            readerFeatures: ['deletionVectors'],
-            writerFeatures: ['deletionVectors'],
+            readerFeatures: ['v2Checkpoint'],
+            writerFeatures: ['v2Checkpoint'],
           },
         },
       ]);
-      await assertDeltaError(table.readSnapshot(), table, 'unsupported-feature', ['deletionVectors'], 2);
+      await assertDeltaError(table.readSnapshot(), table, 'unsupported-feature', ['v2Checkpoint'], 2);
       assert.equal((await table.readSnapshot({ version: 1 })).files.length, 2);
     },
   );

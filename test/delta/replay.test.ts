@@ -61,3 +61,51 @@ test('checkpoints keep live files and unexpired tombstones only', () => {
   assert.ok(removeAction && 'remove' in removeAction && removeAction.remove.path === 'recent.parquet');
   assert.ok(actions.every((a) => !('add' in a) || a.add.dataChange === false));
 });
+
+test('a file is keyed by its path and deletion vector: Spark’s DELETE keeps the file, with its vector', () => {
+  const state = emptyTableState();
+  const dv = (id: string) => ({
+    storageType: 'u',
+    pathOrInlineDv: id,
+    offset: 1,
+    sizeInBytes: 36,
+    cardinality: 2,
+  });
+  applyActions(state, 0, [add('p=x/a.parquet')]);
+  // What Spark writes for a DELETE with deletion vectors: the new (path, vector) added first,
+  // the old (path, no vector) removed, in one commit.
+  applyActions(state, 1, [
+    {
+      add: {
+        path: 'p=x/a.parquet',
+        partitionValues: {},
+        size: 10,
+        modificationTime: 1,
+        dataChange: true,
+        deletionVector: dv('one'),
+      },
+    },
+    { remove: { path: 'p=x/a.parquet', dataChange: true, deletionTimestamp: 5 } },
+  ]);
+  assert.deepEqual(
+    [...state.files.values()].map((f) => f.deletionVector),
+    [dv('one')],
+  );
+  applyActions(state, 2, [
+    { remove: { path: 'p%3Dx/a.parquet', dataChange: true, deletionVector: dv('one') } },
+    {
+      add: {
+        path: 'p=x/a.parquet',
+        partitionValues: {},
+        size: 10,
+        modificationTime: 1,
+        dataChange: true,
+        deletionVector: dv('two'),
+      },
+    },
+  ]);
+  assert.deepEqual(
+    [...state.files.values()].map((f) => f.deletionVector),
+    [dv('two')],
+  );
+});

@@ -17,6 +17,7 @@ import { tempDir } from '../helpers/temp-dir.js';
 import { canonicalRows } from './support/canonical-rows.js';
 import { assertSameAsSpark } from './support/spark-compare.js';
 import { SparkSession } from './support/spark-session.js';
+import { writeCheckpointedTable } from './support/write-checkpointed-table.js';
 
 // Interop with real Spark (PySpark + delta-spark, installed by scripts/setup-python.sh), both
 // ways, in one Spark session for the whole file (a JVM start costs seconds). Spark reads every
@@ -86,18 +87,7 @@ test('Spark reads every table carelake writes', async (t) => {
 
   await t.test('a checkpointed table, its checkpoint alone, time travel and history', async () => {
     const table = engine.table(join(root, 'cl-checkpointed'), 'cl-checkpointed');
-    const parts = ['x=1', 'y/2', null, 'Zürich'];
-    for (let v = 0; v < 12; v++) {
-      await writeTable(table, engine.writer, {
-        source: query('SELECT $1::BIGINT AS id, $2::VARCHAR AS part, $3::DOUBLE AS amount', [
-          v,
-          parts[v % 4],
-          v / 4,
-        ]),
-        partitionBy: ['part'],
-        ...(v === 6 ? { mode: 'overwrite' as const, replaceWhere: { part: [null] } } : {}),
-      });
-    }
+    await writeCheckpointedTable(engine, table);
     assert.ok(existsSync(join(table.path, '_delta_log', '00000000000000000010.checkpoint.parquet')));
     for (const version of [0, 5, 10, 11]) {
       const answer = await spark.read(table.path, { versionAsOf: String(version) });

@@ -5,8 +5,15 @@ import { checkpointActions } from '../../src/delta/checkpoint-actions.js';
 import { applyActions } from '../../src/delta/replay.js';
 import { emptyTableState } from '../../src/delta/table-state.js';
 
-const add = (path: string): Action => ({
-  add: { path, partitionValues: {}, size: 10, modificationTime: 1, dataChange: true },
+const add = (path: string, deletionVector?: unknown): Action => ({
+  add: {
+    path,
+    partitionValues: {},
+    size: 10,
+    modificationTime: 1,
+    dataChange: true,
+    ...(deletionVector === undefined ? {} : { deletionVector }),
+  },
 });
 
 test('replay folds adds, removes, metadata, protocol and txns by version', () => {
@@ -75,16 +82,7 @@ test('a file is keyed by its path and deletion vector: Spark’s DELETE keeps th
   // What Spark writes for a DELETE with deletion vectors: the new (path, vector) added first,
   // the old (path, no vector) removed, in one commit.
   applyActions(state, 1, [
-    {
-      add: {
-        path: 'p=x/a.parquet',
-        partitionValues: {},
-        size: 10,
-        modificationTime: 1,
-        dataChange: true,
-        deletionVector: dv('one'),
-      },
-    },
+    add('p=x/a.parquet', dv('one')),
     { remove: { path: 'p=x/a.parquet', dataChange: true, deletionTimestamp: 5 } },
   ]);
   assert.deepEqual(
@@ -93,16 +91,7 @@ test('a file is keyed by its path and deletion vector: Spark’s DELETE keeps th
   );
   applyActions(state, 2, [
     { remove: { path: 'p%3Dx/a.parquet', dataChange: true, deletionVector: dv('one') } },
-    {
-      add: {
-        path: 'p=x/a.parquet',
-        partitionValues: {},
-        size: 10,
-        modificationTime: 1,
-        dataChange: true,
-        deletionVector: dv('two'),
-      },
-    },
+    add('p=x/a.parquet', dv('two')),
   ]);
   assert.deepEqual(
     [...state.files.values()].map((f) => f.deletionVector),

@@ -5,8 +5,7 @@ import type { Metadata, Protocol } from './actions.js';
  * first unsupported feature's name, or undefined when the table is fine.
  */
 
-// deletionVectors: readable as long as no live file carries one (see deletion-vector-check.ts,
-// which readTableState applies to every version it reads).
+// deletionVectors: the engine's snapshot view leaves out the rows each file's vector deletes.
 const READABLE_FEATURES = new Set([
   'timestampNtz',
   'appendOnly',

@@ -1,7 +1,5 @@
-import { dirname } from 'node:path';
 import type { Action } from './actions.js';
 import type { CheckpointIO } from './checkpoint-io.js';
-import { deletionVectorProblem } from './deletion-vector-check.js';
 import { DeltaTableError } from './delta-table-error.js';
 import { LAST_CHECKPOINT, parseLastCheckpoint } from './last-checkpoint.js';
 import type { LogStore } from './log-store.js';
@@ -14,9 +12,9 @@ import { emptyTableState, type TableState } from './table-state.js';
 /**
  * Reconstructs a table's state at `version` (default: latest): the newest complete checkpoint at
  * or below it, then every later commit in order. Refuses, with a typed error naming the table and
- * version, a gap in the versions, a corrupt commit or checkpoint, reader features carelake does
- * not support, and live files with deletion vectors (naming how to purge them) — never returns
- * wrong rows.
+ * version, a gap in the versions, a corrupt commit or checkpoint, and reader features carelake
+ * does not support — never returns wrong rows. (Deletion vectors are supported: files keep them,
+ * and readers apply them, see deletion-vector.ts.)
  *
  * @example
  * const state = await readTableState({ store, checkpoints, table: 'lh_gold.dbo.t', listing });
@@ -97,10 +95,6 @@ export async function readTableState(args: {
       problem: 'unsupported-feature',
       detail: `unsupported feature ${feature} (reader version ${state.protocol.minReaderVersion}); carelake cannot read this table`,
     });
-  }
-  const vectors = deletionVectorProblem(state, dirname(store.logDir));
-  if (vectors !== undefined) {
-    throw new DeltaTableError({ table, version: target, problem: 'unsupported-feature', detail: vectors });
   }
   return state;
 }

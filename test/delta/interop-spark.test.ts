@@ -252,50 +252,52 @@ test('carelake reads what Spark writes, or refuses with "unsupported feature X"'
     },
   );
 
-  await t.test('deletion vectors: refused with how to turn them off, read right once purged', async () => {
-    const path = join(sp, 'dv');
-    await spark.sql(
-      `CREATE TABLE ${at(path)} (id BIGINT, p STRING, v STRING) USING delta PARTITIONED BY (p)
+  await t.test(
+    'deletion vectors: carelake applies them at every version, before and after a purge',
+    async () => {
+      const path = join(sp, 'dv');
+      await spark.sql(
+        `CREATE TABLE ${at(path)} (id BIGINT, p STRING, v STRING) USING delta PARTITIONED BY (p)
        TBLPROPERTIES (delta.enableDeletionVectors = true)`,
-      `INSERT INTO ${at(path)} SELECT id, CASE WHEN id % 2 = 0 THEN 'even' ELSE NULL END, CAST(id AS STRING) FROM range(40)`,
-    );
-    await spark.sql(`DELETE FROM ${at(path)} WHERE id % 7 = 0`);
-    await spark.sql(`UPDATE ${at(path)} SET v = 'updated' WHERE id % 5 = 0`);
-    const error = await refusal(path);
-    assert.match(error.message, /unsupported feature deletionVectors/);
-    assert.match(error.message, /delta\.enableDeletionVectors = false/);
-    assert.match(error.message, /REORG TABLE .* APPLY \(PURGE\)/);
-    // The version before any deletion has no deletion vector: read right.
-    await assertSameAsSpark(
-      engine.db,
-      await engine.table(path).readSnapshot({ version: 1 }),
-      await spark.read(path, { versionAsOf: '1' }),
-      'dv v1',
-    );
-    await spark.sql(
-      `ALTER TABLE ${at(path)} SET TBLPROPERTIES (delta.enableDeletionVectors = false)`,
-      `REORG TABLE ${at(path)} APPLY (PURGE)`,
-    );
-    const snap = await engine.table(path).readSnapshot();
-    const answer = await spark.read(path);
-    await assertSameAsSpark(engine.db, snap, answer, 'dv purged');
-    assert.equal(answer.rows.length, 40 - 6);
-    // Time travel to a version with deletion vectors is still refused, never answered wrong.
-    assert.match((await refusal(path, 2)).message, /unsupported feature deletionVectors/);
-    // Nor does carelake change such a table: a vacuum would delete the vectors Spark needs.
-    const vacuum = await vacuumTable(engine.table(path), {
-      retentionHours: 0,
-      allowShortRetention: true,
-    }).then(
-      () => undefined,
-      (e: unknown) => e,
-    );
-    assert.ok(vacuum instanceof DeltaTableError && vacuum.problem === 'unsupported-feature', String(vacuum));
-    assert.ok(
-      readdirSync(path).some((f) => f.startsWith('deletion_vector_')),
-      'the vector files are kept',
-    );
-  });
+        `INSERT INTO ${at(path)} SELECT id, CASE WHEN id % 2 = 0 THEN 'even' ELSE NULL END, CAST(id AS STRING) FROM range(40)`,
+      );
+      await spark.sql(`DELETE FROM ${at(path)} WHERE id % 7 = 0`);
+      await spark.sql(`UPDATE ${at(path)} SET v = 'updated' WHERE id % 5 = 0`);
+      await spark.sql(
+        `MERGE INTO ${at(path)} t USING (SELECT id, 'merged' AS v FROM range(30, 45)) s ON t.id = s.id
+       WHEN MATCHED AND t.id % 3 = 0 THEN DELETE
+       WHEN MATCHED THEN UPDATE SET t.v = s.v
+       WHEN NOT MATCHED THEN INSERT (id, p, v) VALUES (s.id, 'new', s.v)`,
+      );
+      const vectors = (await engine.table(path).readSnapshot()).files.filter((f) => f.deletionVector);
+      assert.ok(vectors.length >= 2, `Spark wrote deletion vectors (${vectors.length} live files carry one)`);
+      const latest = await sameAtEveryVersion(path, 'dv');
+      // carelake does not change such a table: a vacuum would delete the vectors Spark needs.
+      const vacuum = await vacuumTable(engine.table(path), {
+        retentionHours: 0,
+        allowShortRetention: true,
+      }).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      assert.ok(
+        vacuum instanceof DeltaTableError && vacuum.problem === 'unsupported-feature',
+        String(vacuum),
+      );
+      assert.ok(
+        readdirSync(path).some((f) => f.startsWith('deletion_vector_')),
+        'the vector files are kept',
+      );
+      // Purged (files rewritten without the deleted rows), it reads the same.
+      await spark.sql(
+        `ALTER TABLE ${at(path)} SET TBLPROPERTIES (delta.enableDeletionVectors = false)`,
+        `REORG TABLE ${at(path)} APPLY (PURGE)`,
+      );
+      const purged = await engine.table(path).readSnapshot();
+      assert.ok(purged.version > latest && purged.files.every((f) => !f.deletionVector));
+      await assertSameAsSpark(engine.db, purged, await spark.read(path), 'dv purged');
+    },
+  );
 
   await t.test('timestampNtz is read right', async () => {
     const path = join(sp, 'ntz');

@@ -249,6 +249,21 @@ test('carelake reads what Spark writes, or refuses with "unsupported feature X"'
       );
       const latest = await sameAtEveryVersion(path, 'spark-partitioned');
       assert.ok(latest >= 8, `every operation committed (${latest})`);
+      // carelake appends to Spark's table (its partition folders, its checkpoints), Spark reads it.
+      const table = engine.table(path, 'spark-partitioned');
+      const appended = await writeTable(table, engine.writer, {
+        source: query(
+          `SELECT c1::BIGINT AS id, c2::VARCHAR AS p, c3::INTEGER AS n, 1.25::DECIMAL(10,2) AS amount,
+                  TIMESTAMPTZ '2024-05-06 07:08:09.5+00' AS ts, DATE '2024-05-06' AS d, ['z', NULL]::VARCHAR[] AS tags,
+                  {'a': 7, 'b': 'seven'}::STRUCT(a INTEGER, b VARCHAR) AS st, MAP {'k': 7}::MAP(VARCHAR, INTEGER) AS m,
+                  0.5::DOUBLE AS f, c4::BOOLEAN AS flag
+           FROM (VALUES (100, 'a b', 1, true), (101, NULL, NULL, false), (102, 'x=y/%z 日本', 2, NULL)) v(c1, c2, c3, c4)`,
+        ),
+      });
+      assert.equal(appended.version, latest + 1);
+      const answer = await spark.read(path);
+      await assertSameAsSpark(engine.db, await table.readSnapshot(), answer, 'carelake append to Spark');
+      assert.equal(answer.rows.filter((r) => Number(r.id) >= 100).length, 3);
     },
   );
 

@@ -12,6 +12,10 @@ const READABLE_FEATURES = new Set([
   'invariants',
   'vacuumProtocolCheck',
   'deletionVectors',
+  // Files written before a column was widened hold the narrower type; the engine's view casts
+  // every column to the table's type, which is exactly what type widening asks of a reader.
+  'typeWidening',
+  'typeWidening-preview',
 ]);
 const WRITABLE_FEATURES = new Set(['appendOnly', 'invariants']);
 

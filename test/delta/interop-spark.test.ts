@@ -324,6 +324,26 @@ test('carelake reads what Spark writes, or refuses with "unsupported feature X"'
     await sameAtEveryVersion(path, 'ntz');
   });
 
+  await t.test('type widening: files written before ALTER COLUMN … TYPE read as the wider type', async () => {
+    const path = join(sp, 'type-widening');
+    await spark.sql(
+      `CREATE TABLE ${at(path)} (id INT, amount DECIMAL(5, 2), p SMALLINT) USING delta PARTITIONED BY (p)
+       TBLPROPERTIES (delta.enableTypeWidening = true)`,
+      `INSERT INTO ${at(path)} VALUES (1, 123.45, 1), (2147483647, NULL, NULL), (NULL, -0.01, 2)`,
+      `ALTER TABLE ${at(path)} ALTER COLUMN id TYPE BIGINT`,
+      `ALTER TABLE ${at(path)} ALTER COLUMN amount TYPE DECIMAL(12, 2)`,
+      `ALTER TABLE ${at(path)} ALTER COLUMN p TYPE INT`,
+      `INSERT INTO ${at(path)} VALUES (9007199254740993, 1234567890.12, 70000)`,
+    );
+    const snap = await engine.table(path).readSnapshot();
+    assert.deepEqual(
+      snap.protocol.readerFeatures,
+      ['typeWidening'],
+      'the table needs the typeWidening reader feature',
+    );
+    await sameAtEveryVersion(path, 'type-widening');
+  });
+
   await t.test('features carelake cannot read are refused by name', async () => {
     const mapped = join(sp, 'column-mapping');
     await spark.sql(

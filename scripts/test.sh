@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The whole test suite, from a fresh clone: installs what it needs (npm packages, the Python
-# venv for delta-rs interop and Spark), starts a local Spark Connect server for the Spark
-# engine's tests (stopped on exit, failure included), builds, checks format and lint, runs every
-# test. Idempotent and quick when everything is already installed.
+# venv for the delta-rs and Spark interop, delta-spark's jars), starts a local Spark Connect server
+# for the Spark engine's tests (stopped on exit, failure included), builds, checks format and lint,
+# runs every test. Idempotent and quick when everything is already installed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then

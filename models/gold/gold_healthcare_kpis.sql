@@ -14,7 +14,7 @@ select
     count(distinct mrn_hash) as unique_patients,
     round(avg(los_calc), 2) as avg_los,
     count(*) filter (where index_eligible) as eligible_index_stays,
-    coalesce(sum(readmitted_within_30d) filter (where index_eligible), 0) as readmitted_index_stays,
+    cast(coalesce(sum(readmitted_within_30d) filter (where index_eligible), 0) as bigint) as readmitted_index_stays,
     round(100.0 * sum(readmitted_within_30d) filter (where index_eligible) / nullif(count(*) filter (where index_eligible), 0), 2)
         as readmit_rate_pct,
     round(avg(relative_weight) filter (where discharge_dt is not null), 4) as case_mix_index,

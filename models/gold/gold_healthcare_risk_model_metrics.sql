@@ -26,7 +26,7 @@ select
     'overall' as scope,
     cast(null as varchar) as risk_tier,
     count(*) as encounters,
-    coalesce(sum(y), 0) as readmitted,
+    cast(coalesce(sum(y), 0) as bigint) as readmitted,
     round(100.0 * sum(y) / nullif(count(*), 0), 2) as observed_rate_pct,
     round(avg(risk_score), 2) as mean_risk_score,
     round((select auc from auc), 4) as auc
@@ -36,7 +36,7 @@ select
     'tier',
     risk_tier,
     count(*),
-    coalesce(sum(y), 0),
+    cast(coalesce(sum(y), 0) as bigint),
     round(100.0 * sum(y) / nullif(count(*), 0), 2),
     round(avg(risk_score), 2),
     null

@@ -64,6 +64,8 @@ export interface Txn {
 
 export interface CommitInfo {
   timestamp?: Int64;
+  /** With the inCommitTimestamp feature, the commit's time (monotonic), preferred to `timestamp`. */
+  inCommitTimestamp?: Int64;
   operation?: string;
   operationParameters?: Record<string, unknown>;
   readVersion?: Int64;

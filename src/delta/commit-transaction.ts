@@ -63,6 +63,7 @@ export async function commitTransaction(request: CommitRequest): Promise<CommitR
     try {
       await store.putIfAbsent(commitFileName(version), body, {
         beforePublish: () => request.onStage?.('commit-staged'),
+        mtimeMs: Number(info.timestamp),
       });
       request.onStage?.('committed');
       return { status: 'committed', version, attempts: attempt };

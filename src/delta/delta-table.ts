@@ -92,7 +92,10 @@ export class DeltaTable {
 
   /**
    * Commits newest first, from the commit files still in the log. A commit's timestamp is its
-   * commitInfo.timestamp (it survives copying a lake, unlike file times), else the file time.
+   * in-commit timestamp when the table has them (what Spark then uses), else its
+   * commitInfo.timestamp (it survives copying a lake, unlike file times; carelake publishes each
+   * commit file with this time as its modification time, so Spark's time travel agrees), else
+   * the file time.
    */
   async readHistory(limit = Number.POSITIVE_INFINITY): Promise<HistoryEntry[]> {
     const listing = await readLogListing(this.store);
@@ -111,7 +114,7 @@ export class DeltaTable {
         const info: CommitInfo = actions.find((a) => 'commitInfo' in a)?.commitInfo ?? {};
         return {
           version,
-          timestamp: new Date(Number(info.timestamp ?? entry.mtimeMs)),
+          timestamp: new Date(Number(info.inCommitTimestamp ?? info.timestamp ?? entry.mtimeMs)),
           operation: info.operation ?? 'UNKNOWN',
           operationParameters: info.operationParameters ?? {},
           operationMetrics: info.operationMetrics ?? {},

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { link, mkdir, open, readdir, readFile, rename, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { hasErrorCode } from '../errors/has-error-code.js';
-import { FileAlreadyExistsError, type LogEntry, type LogStore, type PutHooks } from './log-store.js';
+import { FileAlreadyExistsError, type LogEntry, type LogStore, type PutOptions } from './log-store.js';
 
 /**
  * A LogStore on a local (POSIX) file system. Put-if-absent is a hard link from a durable
@@ -54,10 +54,10 @@ export class FsLogStore implements LogStore {
     return readFile(join(this.logDir, name));
   }
 
-  async putIfAbsent(name: string, content: Buffer | string, hooks: PutHooks = {}): Promise<void> {
-    const temp = await this.writeDurableTemp(content);
+  async putIfAbsent(name: string, content: Buffer | string, options: PutOptions = {}): Promise<void> {
+    const temp = await this.writeDurableTemp(content, options.mtimeMs);
     try {
-      hooks.beforePublish?.();
+      options.beforePublish?.();
       await link(temp, join(this.logDir, name));
     } catch (error) {
       if (hasErrorCode(error, 'EEXIST')) throw new FileAlreadyExistsError(name);
@@ -72,13 +72,17 @@ export class FsLogStore implements LogStore {
     await rename(temp, join(this.logDir, name));
   }
 
-  private async writeDurableTemp(content: Buffer | string): Promise<string> {
+  private async writeDurableTemp(content: Buffer | string, mtimeMs?: number): Promise<string> {
     await mkdir(this.logDir, { recursive: true });
     // delta-rs uses the same `_commit_<uuid>.json.tmp` shape; readers ignore it.
     const temp = join(this.logDir, `_commit_${randomUUID()}.json.tmp`);
     const handle = await open(temp, 'wx');
     try {
       await handle.writeFile(content);
+      // Set before the link: the published name shares the inode, so it is born with this time.
+      // Half a millisecond in: seconds as a double land a hair below .678 for 678 ms, and readers
+      // that truncate to milliseconds (Java's lastModified) would see 677.
+      if (mtimeMs !== undefined) await handle.utimes((mtimeMs + 0.5) / 1000, (mtimeMs + 0.5) / 1000);
       await handle.sync();
     } finally {
       await handle.close();

@@ -15,8 +15,11 @@ export interface LogStore {
   list(): Promise<LogEntry[]>;
   /** The bytes of a log file; throws ENOENT-style errors when missing. */
   read(name: string): Promise<Buffer>;
-  /** Publishes `content` under `name` unless that name exists (then FileAlreadyExistsError). */
-  putIfAbsent(name: string, content: Buffer | string, hooks?: PutHooks): Promise<void>;
+  /**
+   * Publishes `content` under `name` unless that name exists (then FileAlreadyExistsError). With
+   * `mtimeMs`, the published file carries that modification time.
+   */
+  putIfAbsent(name: string, content: Buffer | string, options?: PutOptions): Promise<void>;
   /** Atomically replaces `name` (checkpoints and `_last_checkpoint`, which may be rewritten). */
   replace(name: string, content: Buffer | string): Promise<void>;
   /** Full path of a log file, for engines that read it directly (Parquet checkpoints). */
@@ -34,9 +37,16 @@ export interface LogEntry {
   size: number;
 }
 
-/** Test seam: called once the temporary file is durable and before it is published. */
-export interface PutHooks {
+/** How a file is published. */
+export interface PutOptions {
+  /** Test seam: called once the temporary file is durable and before it is published. */
   beforePublish?: () => void;
+  /**
+   * The file's modification time. Commits carry their commitInfo.timestamp here: Spark and other
+   * engines resolve `timestampAsOf` from the commit files' times, carelake from commitInfo, and
+   * equal values make both pick the same version.
+   */
+  mtimeMs?: number;
 }
 
 /** `putIfAbsent` found the name taken: another writer published first. */

@@ -1,4 +1,5 @@
 import type { Action, AddFile } from './actions.js';
+import { assertWritable } from './assert-writable.js';
 import { commitTransaction } from './commit-transaction.js';
 import type { DataWriter } from './data-writer.js';
 import type { DeltaTable } from './delta-table.js';
@@ -41,6 +42,7 @@ export async function optimizeTable(
   options: OptimizeOptions = {},
 ): Promise<OptimizeResult> {
   const snapshot = await table.readSnapshot();
+  assertWritable(table.name, snapshot, 'optimize');
   const target = options.targetFileBytes ?? DEFAULT_TARGET;
   const zorder = options.zorderBy ?? [];
   const names = new Set(snapshot.schema.fields.map((f) => f.name));

@@ -5,14 +5,25 @@ import type { Metadata, Protocol } from './actions.js';
  * first unsupported feature's name, or undefined when the table is fine.
  */
 
-const READABLE_FEATURES = new Set(['timestampNtz', 'appendOnly', 'invariants', 'vacuumProtocolCheck']);
+// deletionVectors: the engine's snapshot view leaves out the rows each file's vector deletes.
+const READABLE_FEATURES = new Set([
+  'timestampNtz',
+  'appendOnly',
+  'invariants',
+  'vacuumProtocolCheck',
+  'deletionVectors',
+  // Files written before a column was widened hold the narrower type; the engine's view casts
+  // every column to the table's type, which is exactly what type widening asks of a reader.
+  'typeWidening',
+  'typeWidening-preview',
+]);
 const WRITABLE_FEATURES = new Set(['appendOnly', 'invariants']);
 
 /**
  * The name of the first reader feature this table needs that carelake cannot honour.
  *
  * @example
- * unsupportedReaderFeature({ minReaderVersion: 3, minWriterVersion: 7, readerFeatures: ['deletionVectors'] }, md); // 'deletionVectors'
+ * unsupportedReaderFeature({ minReaderVersion: 3, minWriterVersion: 7, readerFeatures: ['v2Checkpoint'] }, md); // 'v2Checkpoint'
  */
 export function unsupportedReaderFeature(
   protocol: Protocol,

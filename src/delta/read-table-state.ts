@@ -13,7 +13,8 @@ import { emptyTableState, type TableState } from './table-state.js';
  * Reconstructs a table's state at `version` (default: latest): the newest complete checkpoint at
  * or below it, then every later commit in order. Refuses, with a typed error naming the table and
  * version, a gap in the versions, a corrupt commit or checkpoint, and reader features carelake
- * does not support — never returns wrong rows.
+ * does not support — never returns wrong rows. (Deletion vectors are supported: files keep them,
+ * and readers apply them, see deletion-vector.ts.)
  *
  * @example
  * const state = await readTableState({ store, checkpoints, table: 'lh_gold.dbo.t', listing });

@@ -11,11 +11,11 @@ import { fileKey, type TableState } from './table-state.js';
 export function applyActions(state: TableState, version: number, actions: readonly Action[]): TableState {
   for (const action of actions) {
     if ('add' in action) {
-      const key = fileKey(action.add.path);
+      const key = fileKey(action.add.path, action.add.deletionVector);
       state.files.set(key, withNullPartitions(action.add));
       state.tombstones.delete(key);
     } else if ('remove' in action) {
-      const key = fileKey(action.remove.path);
+      const key = fileKey(action.remove.path, action.remove.deletionVector);
       state.files.delete(key);
       state.tombstones.set(key, action.remove);
     } else if ('metaData' in action) {

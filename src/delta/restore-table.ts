@@ -1,5 +1,6 @@
 import { access } from 'node:fs/promises';
 import type { Action } from './actions.js';
+import { assertWritable } from './assert-writable.js';
 import { commitTransaction } from './commit-transaction.js';
 import type { DeltaTable } from './delta-table.js';
 import { DeltaTableError } from './delta-table-error.js';
@@ -28,6 +29,7 @@ export async function restoreTable(
   at: { version?: number; timestamp?: Date },
 ): Promise<RestoreResult> {
   const current = await table.readSnapshot();
+  assertWritable(table.name, current, 'restore');
   const old = await table.readSnapshot(at);
   if (old.version === current.version) {
     throw new DeltaTableError({

@@ -38,7 +38,7 @@ export class Snapshot {
    * const fresh = snap.withFiles(snap.files.filter((f) => !seen.has(f.path)));
    */
   withFiles(files: readonly AddFile[]): Snapshot {
-    const state = { ...this.state, files: new Map(files.map((f) => [fileKey(f.path), f])) };
+    const state = { ...this.state, files: new Map(files.map((f) => [fileKey(f.path, f.deletionVector), f])) };
     return new Snapshot(this.tablePath, state);
   }
 
@@ -54,13 +54,17 @@ export class Snapshot {
     return v === undefined ? undefined : Number(v.version);
   }
 
-  /** Total rows, from file statistics (undefined when a file lacks numRecords). @example snap.numRecords() */
+  /**
+   * Total rows, from file statistics less the rows deletion vectors delete (undefined when a
+   * file lacks numRecords). @example snap.numRecords()
+   */
   numRecords(): number | undefined {
     let total = 0;
     for (const f of this.files) {
       const n = f.stats ? (JSON.parse(f.stats) as { numRecords?: number }).numRecords : undefined;
       if (n === undefined) return undefined;
-      total += n;
+      const deleted = (f.deletionVector as { cardinality?: number } | null | undefined)?.cardinality ?? 0;
+      total += n - Number(deleted);
     }
     return total;
   }

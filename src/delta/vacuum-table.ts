@@ -1,5 +1,6 @@
 import { readdir, rm, rmdir, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
+import { assertWritable } from './assert-writable.js';
 import { commitTransaction } from './commit-transaction.js';
 import type { DeltaTable } from './delta-table.js';
 import { DeltaTableError } from './delta-table-error.js';
@@ -35,6 +36,7 @@ export interface VacuumResult {
  */
 export async function vacuumTable(table: DeltaTable, options: VacuumOptions = {}): Promise<VacuumResult> {
   const snapshot = await table.readSnapshot();
+  assertWritable(table.name, snapshot, 'vacuum');
   const minimumMs =
     parseIntervalMs(snapshot.metadata.configuration?.['delta.deletedFileRetentionDuration']) ??
     DEFAULT_RETENTION_MS;

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Action, AddFile, Metadata, PartitionValues, RemoveFile } from './actions.js';
+import { assertWritable } from './assert-writable.js';
 import { type CommitResult, commitTransaction, type WriteStage } from './commit-transaction.js';
 import { ConcurrentModificationError } from './concurrent-modification-error.js';
 import type { DataWriter, WriteSource, WrittenFile } from './data-writer.js';
@@ -9,7 +10,6 @@ import type { DeltaTable } from './delta-table.js';
 import { DeltaTableError } from './delta-table-error.js';
 import { maybeCheckpoint } from './maybe-checkpoint.js';
 import { encodeLogPath } from './partition-path.js';
-import { unsupportedWriterFeature } from './protocol-support.js';
 import { type DeltaType, type StructType, serializeSchema } from './schema.js';
 import { SchemaMismatchError } from './schema-mismatch-error.js';
 import type { Snapshot } from './snapshot.js';
@@ -82,15 +82,7 @@ export async function writeTable(
         detail: 'table already exists (mode "error")',
       });
     }
-    const feature = unsupportedWriterFeature(existing.protocol);
-    if (feature !== undefined) {
-      throw new DeltaTableError({
-        table: table.name,
-        version: existing.version,
-        problem: 'unsupported-feature',
-        detail: `unsupported feature ${feature} for writing`,
-      });
-    }
+    assertWritable(table.name, existing, 'write to');
     if (request.txn !== undefined && (existing.appVersion(request.txn.appId) ?? -1) >= request.txn.version) {
       return skipped(existing.version);
     }

@@ -69,6 +69,9 @@ export async function buildModelTable(ctx: RunContext, m: FullModel): Promise<bo
       params,
     },
     mode: 'overwrite',
+    // The model defines the table: a rebuild takes the model's schema (a column whose type a
+    // model changed, e.g. a sum cast to BIGINT, replaces the old type instead of failing).
+    schemaMode: 'overwrite',
     ...(txn ? { txn } : {}),
   });
   const refused: string[] = [];

@@ -22,6 +22,7 @@ import { field, serializeSchema } from '../../src/delta/schema.js';
 import { SchemaMismatchError } from '../../src/delta/schema-mismatch-error.js';
 import { vacuumTable } from '../../src/delta/vacuum-table.js';
 import { type WriteRequest, writeTable } from '../../src/delta/write-table.js';
+import { registerSnapshotView } from '../../src/engine/duckdb/register-snapshot-view.js';
 import { openTestEngine } from '../helpers/open-test-engine.js';
 import { tempDir } from '../helpers/temp-dir.js';
 import { canonicalObjects } from './support/canonical-rows.js';
@@ -186,7 +187,7 @@ test('a truncated checkpoint is a corrupt-checkpoint error naming the version', 
 });
 
 test('a table needing an unsupported reader feature is refused, naming the feature', async (t) => {
-  await t.test('deletionVectors (reader v3)', async () => {
+  await t.test('deletionVectors (reader v3): read, but never written', async () => {
     const table = newTable('deletion_vectors');
     writeCommit(table, 0, [
       {
@@ -199,11 +200,41 @@ test('a table needing an unsupported reader feature is refused, naming the featu
       },
       metaData({ 'delta.enableDeletionVectors': 'true' }),
     ]);
-    await assertDeltaError(table.readSnapshot(), table, 'unsupported-feature', ['deletionVectors'], 0);
+    assert.equal((await table.readSnapshot()).files.length, 0);
     await assertDeltaError(write(table, 'SELECT 1::BIGINT AS id'), table, 'unsupported-feature', [
       'deletionVectors',
     ]);
     assert.deepEqual(dataFiles(table), [], 'nothing was written');
+    // A vector that cannot be read is an error naming the table, never "no rows deleted".
+    await engine.db.run('COPY (SELECT 1::BIGINT AS id) TO $1 (FORMAT parquet)', [
+      join(table.path, 'b.parquet'),
+    ]);
+    writeCommit(table, 1, [
+      {
+        add: {
+          path: 'b.parquet',
+          partitionValues: {},
+          size: 1,
+          modificationTime: 0,
+          dataChange: true,
+          deletionVector: {
+            storageType: 'u',
+            pathOrInlineDv: 'ab^-aqEH.-t@S}K{vb[*k^',
+            offset: 1,
+            sizeInBytes: 40,
+            cardinality: 1,
+          },
+        },
+      },
+    ]);
+    const snapshot = await table.readSnapshot();
+    assert.equal(snapshot.files.length, 1, 'the file keeps its vector');
+    await assertDeltaError(
+      registerSnapshotView(engine.db, { catalog: 'temp', schema: 'main', name: 'dv_missing' }, snapshot),
+      engine.table(table.path),
+      'missing-file',
+      ['deletion_vector', 'ab^-aqEH.-t@S}K{vb[*k^'],
+    );
   });
 
   await t.test('column mapping by name', async () => {
@@ -233,12 +264,12 @@ test('a table needing an unsupported reader feature is refused, naming the featu
           protocol: {
             minReaderVersion: 3,
             minWriterVersion: 7,
-            readerFeatures: ['deletionVectors'],
-            writerFeatures: ['deletionVectors'],
+            readerFeatures: ['v2Checkpoint'],
+            writerFeatures: ['v2Checkpoint'],
           },
         },
       ]);
-      await assertDeltaError(table.readSnapshot(), table, 'unsupported-feature', ['deletionVectors'], 2);
+      await assertDeltaError(table.readSnapshot(), table, 'unsupported-feature', ['v2Checkpoint'], 2);
       assert.equal((await table.readSnapshot({ version: 1 })).files.length, 2);
     },
   );

@@ -24,6 +24,7 @@ import { tempDir } from '../helpers/temp-dir.js';
 import { canonicalObjects, canonicalRows, canonicalRowTexts } from './support/canonical-rows.js';
 import { assertSameAsDeltaRs } from './support/delta-rs-compare.js';
 import { type DeltaRsReadRequest, readWithDeltaRs, runPython } from './support/run-python.js';
+import { writeCheckpointedTable } from './support/write-checkpointed-table.js';
 
 // Interop with delta-rs (Python `deltalake`, installed by scripts/setup-python.sh), both ways.
 // Every kind of table carelake writes is read back by delta-rs and compared row by row and type
@@ -140,19 +141,7 @@ const builders: Record<string, () => Promise<Kind>> = {
   // at version 6, a replaceWhere of the null partition (so the checkpoint holds tombstones).
   async checkpointed() {
     const table = engine.table(join(root, 'checkpointed'), 'checkpointed');
-    const parts = ['x=1', 'y/2', null, 'Zürich'];
-    for (let v = 0; v < 12; v++) {
-      await writeTable(table, engine.writer, {
-        source: query('SELECT $1::BIGINT AS id, $2::VARCHAR AS part, $3::DOUBLE AS amount', [
-          v,
-          parts[v % 4],
-          v / 4,
-        ]),
-        partitionBy: ['part'],
-        txn: { appId: 'ingest', version: v },
-        ...(v === 6 ? { mode: 'overwrite' as const, replaceWhere: { part: [null] } } : {}),
-      });
-    }
+    await writeCheckpointedTable(engine, table);
     const logDir = join(table.path, '_delta_log');
     assert.ok(
       existsSync(join(logDir, '00000000000000000010.checkpoint.parquet')),

@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { FsLogStore } from '../../src/delta/fs-log-store.js';
 import { FileAlreadyExistsError } from '../../src/delta/log-store.js';
+import { writeTable } from '../../src/delta/write-table.js';
+import { openTestEngine } from '../helpers/open-test-engine.js';
 import { tempDir } from '../helpers/temp-dir.js';
 
 test('mutual exclusion: of many concurrent puts of one name exactly one wins, intact', async () => {
@@ -39,4 +41,20 @@ test('read-after-write and replace', async () => {
   await store.replace('_last_checkpoint', '{"version":1}');
   await store.replace('_last_checkpoint', '{"version":2}');
   assert.equal((await store.read('_last_checkpoint')).toString(), '{"version":2}');
+});
+
+test('a commit file carries its commitInfo.timestamp as its modification time', async () => {
+  const store = new FsLogStore(join(tempDir(), '_delta_log'));
+  await store.putIfAbsent('00000000000000000000.json', 'a\n', {
+    mtimeMs: Date.UTC(2024, 0, 2, 3, 4, 5, 678),
+  });
+  const [entry] = await store.list();
+  assert.equal(Math.floor(entry!.mtimeMs), Date.UTC(2024, 0, 2, 3, 4, 5, 678), 'whole milliseconds');
+  // Through a whole write: Spark resolves timestampAsOf from file times, carelake from commitInfo.
+  const engine = await openTestEngine({ now: () => Date.UTC(2025, 5, 6, 7, 8, 9, 10) });
+  const table = engine.table(join(tempDir(), 't'), 't');
+  await writeTable(table, engine.writer, { source: { kind: 'query', sql: 'SELECT 1::BIGINT AS id' } });
+  const [commit] = (await table.store.list()).filter((e) => e.name.endsWith('.json'));
+  assert.equal(Math.floor(commit!.mtimeMs), Date.UTC(2025, 5, 6, 7, 8, 9, 10));
+  assert.equal((await table.readHistory())[0]?.timestamp.getTime(), Date.UTC(2025, 5, 6, 7, 8, 9, 10));
 });

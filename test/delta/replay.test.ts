@@ -5,8 +5,15 @@ import { checkpointActions } from '../../src/delta/checkpoint-actions.js';
 import { applyActions } from '../../src/delta/replay.js';
 import { emptyTableState } from '../../src/delta/table-state.js';
 
-const add = (path: string): Action => ({
-  add: { path, partitionValues: {}, size: 10, modificationTime: 1, dataChange: true },
+const add = (path: string, deletionVector?: unknown): Action => ({
+  add: {
+    path,
+    partitionValues: {},
+    size: 10,
+    modificationTime: 1,
+    dataChange: true,
+    ...(deletionVector === undefined ? {} : { deletionVector }),
+  },
 });
 
 test('replay folds adds, removes, metadata, protocol and txns by version', () => {
@@ -60,4 +67,34 @@ test('checkpoints keep live files and unexpired tombstones only', () => {
   const removeAction = actions.find((a) => 'remove' in a);
   assert.ok(removeAction && 'remove' in removeAction && removeAction.remove.path === 'recent.parquet');
   assert.ok(actions.every((a) => !('add' in a) || a.add.dataChange === false));
+});
+
+test('a file is keyed by its path and deletion vector: Spark’s DELETE keeps the file, with its vector', () => {
+  const state = emptyTableState();
+  const dv = (id: string) => ({
+    storageType: 'u',
+    pathOrInlineDv: id,
+    offset: 1,
+    sizeInBytes: 36,
+    cardinality: 2,
+  });
+  applyActions(state, 0, [add('p=x/a.parquet')]);
+  // What Spark writes for a DELETE with deletion vectors: the new (path, vector) added first,
+  // the old (path, no vector) removed, in one commit.
+  applyActions(state, 1, [
+    add('p=x/a.parquet', dv('one')),
+    { remove: { path: 'p=x/a.parquet', dataChange: true, deletionTimestamp: 5 } },
+  ]);
+  assert.deepEqual(
+    [...state.files.values()].map((f) => f.deletionVector),
+    [dv('one')],
+  );
+  applyActions(state, 2, [
+    { remove: { path: 'p%3Dx/a.parquet', dataChange: true, deletionVector: dv('one') } },
+    add('p=x/a.parquet', dv('two')),
+  ]);
+  assert.deepEqual(
+    [...state.files.values()].map((f) => f.deletionVector),
+    [dv('two')],
+  );
 });

@@ -72,8 +72,12 @@ export class SnapshotCache {
     if (entry !== undefined) {
       const actions = await readCommitActions(delta.store, delta.name, version, entry.name);
       const info = actions.find((a) => 'commitInfo' in a);
-      if (info && 'commitInfo' in info && info.commitInfo.timestamp !== undefined)
-        time = Number(info.commitInfo.timestamp);
+      // The same time as history and time travel: in-commit timestamp first (see DeltaTable).
+      const stamp =
+        info && 'commitInfo' in info
+          ? (info.commitInfo.inCommitTimestamp ?? info.commitInfo.timestamp)
+          : undefined;
+      if (stamp !== undefined) time = Number(stamp);
     }
     return { table: delta.name, version, commitTime: new Date(time).toISOString(), snapshot };
   }

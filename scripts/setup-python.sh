@@ -14,7 +14,8 @@ fi
 # The first Spark start with delta-spark fetches its jars from Maven Central through Ivy. Do it
 # here, once and alone, so that test files starting Spark side by side never race on a cold cache.
 delta=$(sed -n 's/^delta-spark==//p' "$req")
-if [ -n "$delta" ] && ! compgen -G "$HOME/.ivy2.5.2/jars/io.delta_delta-spark_*-$delta.jar" >/dev/null; then
+spark=$(sed -n 's/^pyspark==\([0-9]*\.[0-9]*\).*/\1/p' "$req")
+if [ -n "$delta" ] && [ ! -f "$HOME/.ivy2.5.2/jars/io.delta_delta-spark_${spark}_2.13-$delta.jar" ]; then
   .venv/bin/python - <<'PY' >/dev/null 2>&1 || { echo "setup-python: could not fetch delta-spark's jars (Java 17 and Maven Central needed)" >&2; exit 1; }
 from delta import configure_spark_with_delta_pip
 from pyspark.sql import SparkSession

@@ -1,24 +1,10 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { writeTable } from '../src/delta/write-table.js';
-import { DuckDbEngine } from '../src/engine/duckdb/duckdb-engine.js';
-import { defaultLakeConfig } from '../src/lakehouse/lake-config.js';
-import { configPath, tableDir } from '../src/lakehouse/lake-layout.js';
+import { writeSessionsLake } from './write-sessions-lake.js';
 
 const WORKER = join(dirname(fileURLToPath(import.meta.url)), 'sessions-worker.js');
-
-// ~20 events per session, 3 minutes apart (plus jitter below the threshold), sessions 4 hours apart;
-// each session sees 1–3 patients, as generated data does (medium: 1.6 on average).
-const EVENTS_SQL = `
-  SELECT 'E' || lpad(i::VARCHAR, 10, '0') AS event_id, clinician_id,
-    TIMESTAMPTZ '2025-01-01 00:00:00+00' + to_microseconds((session_no * 4 * 3600 + k * 180 + (hash(i) % 120)::BIGINT) * 1000000) AS event_timestamp,
-    ['LOGIN','OPEN_CHART','ADD_NOTE','PLACE_ORDER','VIEW_RESULTS','SIGN_NOTE','LOGOUT'][1 + (hash(i * 7) % 7)::BIGINT] AS event_type,
-    'PAT' || (hash(i // 20 * 13 + k % (1 + hash(i // 20) % 3)) % 50000)::BIGINT::VARCHAR AS patient_id, '{}' AS metadata,
-    (clinician_id % 16)::INTEGER AS clinician_bucket, TIMESTAMPTZ '2025-01-01 00:00:00+00' AS _bronze_ingested_at,
-    'bench.parquet' AS _bronze_source_file, i AS _bronze_row
-  FROM (SELECT i, i % 20 AS k, (i // 20) % $clinicians AS clinician_id, (i // 20) // $clinicians AS session_no FROM range($n) r(i))`;
 
 interface Run {
   ms: number;
@@ -42,32 +28,7 @@ export async function runSessionsBench(workDir: string, options: { quick?: boole
     '|---|---|---|---|---|---|---|---|',
   ];
   for (const n of sizes) {
-    rmSync(workDir, { recursive: true, force: true });
-    const lake = join(workDir, 'lake');
-    mkdirSync(lake, { recursive: true });
-    writeFileSync(configPath(lake), JSON.stringify(defaultLakeConfig('bench')));
-    const clinicians = Math.max(10, Math.round(n / 20 / 250));
-    const engine = await DuckDbEngine.open({ memoryLimit: '6GB' });
-    const dim = engine.table(tableDir(lake, 'lh_silver', 'clinician_dim'));
-    await writeTable(dim, engine.writer, {
-      source: {
-        kind: 'query',
-        sql: `SELECT i::BIGINT AS clinician_id, 'Clinician ' || i AS clinician_name, ['Physician','Nurse','Admin'][1 + i % 3] AS clinician_role,
-                NULL::INTEGER AS session_inactivity_minutes, 20 AS role_default_minutes, 20 AS session_threshold_minutes, 'role' AS threshold_source
-              FROM range($clinicians) r(i)`,
-        params: { clinicians },
-      },
-    });
-    const events = engine.table(tableDir(lake, 'lh_silver', 'emr_events'));
-    await writeTable(events, engine.writer, {
-      source: { kind: 'query', sql: EVENTS_SQL, params: { n, clinicians } },
-      partitionBy: ['clinician_bucket'],
-    });
-    const eventFiles = (await events.readSnapshot()).files.map((f) =>
-      join(events.path, decodeURIComponent(f.path)),
-    );
-    const dimFiles = (await dim.readSnapshot()).files.map((f) => join(dim.path, decodeURIComponent(f.path)));
-    engine.close();
+    const { lake, eventFiles, dimFiles } = await writeSessionsLake(workDir, n);
     // Five runs a side below 100M: at 1M a run lasts about 1.5 s, and the median of three still
     // moved the ratio by ±0.1 between identical runs.
     const repeats = n >= 100_000_000 ? 1 : 5;

@@ -1,7 +1,9 @@
 -- bronze_healthcare_admissions: landed admissions, typed. A row that breaks a rule is quarantined
 -- with the first rule it breaks, in the order listed (a CASE chain: a clean row is tested once per
 -- rule and builds no message). PHI guard: a value in mrn_hash that is not a 64-hex HMAC, or an
--- ssn_masked that is not XXX-XX-####, is never stored — not even in the quarantine's _raw.
+-- ssn_masked that is not XXX-XX-####, is never stored — not even in the quarantine's _raw; nor is
+-- a PHI-like value (phi_like) in any other text column: such a row is refused as phi_like_value, and
+-- what the quarantine keeps of a refused row has every PHI-like substring withheld.
 -- Input: `staged` (text, or typed Parquet columns: the macros accept both). Parameter: $source_time_zone.
 with cleaned as (
     select
@@ -66,6 +68,7 @@ checked as (
             when age_text is not null and (age is null or age not between 0 and 120) then 'invalid_age'
             when charlson_text is not null and (charlson_index is null or charlson_index < 0) then 'invalid_charlson_index'
             when ed_visits_text is not null and (ed_visits_prior_6m is null or ed_visits_prior_6m < 0) then 'invalid_ed_visits_prior_6m'
+            when phi_like(concat_ws(' ', encounter_id, payer, disposition, gender, admit_type, unit)) then 'phi_like_value'
         end as _reject_reason
     from parsed
 )
@@ -91,7 +94,7 @@ select
     charlson_index,
     ed_visits_prior_6m,
     _reject_reason,
-    case _reject_reason
+    withhold_phi(case _reject_reason
         when 'missing_required:encounter_id' then 'encounter_id is empty'
         when 'missing_required:mrn_hash' then 'mrn_hash is empty'
         when 'invalid_mrn_hash' then 'mrn_hash is not a 64-character HMAC-SHA-256 hex digest (value withheld: it may be a raw MRN)'
@@ -109,8 +112,9 @@ select
         when 'invalid_age' then 'age "' || age_text || '" is not an integer from 0 to 120'
         when 'invalid_charlson_index' then 'charlson_index "' || charlson_text || '" is not a non-negative integer'
         when 'invalid_ed_visits_prior_6m' then 'ed_visits_prior_6m "' || ed_visits_text || '" is not a non-negative integer'
-    end as _reject_detail,
-    to_json({
+        when 'phi_like_value' then concat_ws(', ', case when phi_like(encounter_id) then 'encounter_id' end, case when phi_like(payer) then 'payer' end, case when phi_like(disposition) then 'disposition' end, case when phi_like(gender) then 'gender' end, case when phi_like(admit_type) then 'admit_type' end, case when phi_like(unit) then 'unit' end) || ' looks like an unmasked SSN or a raw MRN (value withheld); mask or pseudonymise it before landing'
+    end) as _reject_detail,
+    withhold_phi(to_json({
         'encounter_id': encounter_id,
         'mrn_hash': case when mrn_ok then mrn_hash else '<withheld>' end,
         'ssn_masked': case when ssn_ok then ssn_masked else '<withheld>' end,
@@ -118,5 +122,5 @@ select
         'readmit_flag': readmit_text, 'ed_arrival_dt': ed_arrival_text, 'disposition': disposition, 'age': age_text,
         'gender': gender, 'admit_type': admit_type, 'ed_decision_dt': ed_decision_text, 'unit': unit,
         'charlson_index': charlson_text, 'ed_visits_prior_6m': ed_visits_text
-    }) as _raw
+    })::varchar) as _raw
 from checked

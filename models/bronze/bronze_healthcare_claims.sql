@@ -1,6 +1,8 @@
 -- bronze_healthcare_claims: landed claims, typed; a row that breaks a rule is quarantined with
 -- the first rule it breaks, in the order listed (a CASE chain: a clean row is tested once per rule
--- and builds no message). Amounts are DECIMAL(12,2). Input: `staged` (text or typed Parquet).
+-- and builds no message). Amounts are DECIMAL(12,2). PHI guard: a PHI-like value (phi_like) in a
+-- text column is refused as phi_like_value, and every PHI-like substring of what the quarantine
+-- keeps (_reject_detail, _raw) is withheld. Input: `staged` (text or typed Parquet).
 with cleaned as (
     select
         _line,
@@ -42,6 +44,7 @@ checked as (
             when paid_text is not null and (paid_amt is null or paid_amt < 0) then 'invalid_paid_amt'
             when service_text is null then 'missing_required:service_dt'
             when service_dt is null then 'invalid_service_dt'
+            when phi_like(concat_ws(' ', claim_id, encounter_id, payer, cpt_code, icd10_code, denial_reason_code)) then 'phi_like_value'
         end as _reject_reason
     from parsed
 )
@@ -59,7 +62,7 @@ select
     denial_reason_code,
     service_dt,
     _reject_reason,
-    case _reject_reason
+    withhold_phi(case _reject_reason
         when 'missing_required:claim_id' then 'claim_id is empty'
         when 'missing_required:encounter_id' then 'encounter_id is empty'
         when 'missing_required:payer' then 'payer is empty'
@@ -70,6 +73,7 @@ select
         when 'invalid_paid_amt' then 'paid_amt "' || paid_text || '" is not a non-negative amount'
         when 'missing_required:service_dt' then 'service_dt is empty'
         when 'invalid_service_dt' then 'service_dt "' || service_text || '" is not a date'
-    end as _reject_detail,
-    _raw
+        when 'phi_like_value' then concat_ws(', ', case when phi_like(claim_id) then 'claim_id' end, case when phi_like(encounter_id) then 'encounter_id' end, case when phi_like(payer) then 'payer' end, case when phi_like(cpt_code) then 'cpt_code' end, case when phi_like(icd10_code) then 'icd10_code' end, case when phi_like(denial_reason_code) then 'denial_reason_code' end) || ' looks like an unmasked SSN or a raw MRN (value withheld); mask or pseudonymise it before landing'
+    end) as _reject_detail,
+    withhold_phi(_raw::varchar) as _raw
 from checked

@@ -1,6 +1,8 @@
 -- bronze_healthcare_staffing: landed nurse staffing per unit and shift, typed; a row that breaks a
 -- rule is quarantined with the first rule it breaks, in the order listed (a CASE chain: a clean
--- row is tested once per rule and builds no message). Input: `staged` (text or typed Parquet).
+-- row is tested once per rule and builds no message). PHI guard: a PHI-like value (phi_like) in a
+-- text column is refused as phi_like_value; what the quarantine keeps is withheld where PHI-like.
+-- Input: `staged` (text or typed Parquet).
 with cleaned as (
     select
         _line,
@@ -42,6 +44,7 @@ checked as (
             when rn_count is null or rn_count < 0 then 'invalid_rn_count'
             when acuity_text is not null and acuity_score is null then 'invalid_acuity_score'
             when ratio_text is not null and ratio is null then 'invalid_ratio'
+            when phi_like(concat_ws(' ', staffing_id, unit, shift)) then 'phi_like_value'
         end as _reject_reason
     from parsed
 )
@@ -57,7 +60,7 @@ select
     acuity_score,
     ratio,
     _reject_reason,
-    case _reject_reason
+    withhold_phi(case _reject_reason
         when 'missing_required:staffing_id' then 'staffing_id is empty'
         when 'missing_required:unit' then 'unit is empty'
         when 'missing_required:shift' then 'shift is empty'
@@ -69,6 +72,7 @@ select
         when 'invalid_rn_count' then 'rn_count "' || rns_text || '" is not a non-negative integer'
         when 'invalid_acuity_score' then 'acuity_score "' || acuity_text || '" is not a number'
         when 'invalid_ratio' then 'ratio "' || ratio_text || '" is not a number'
-    end as _reject_detail,
-    _raw
+        when 'phi_like_value' then concat_ws(', ', case when phi_like(staffing_id) then 'staffing_id' end, case when phi_like(unit) then 'unit' end, case when phi_like(shift) then 'shift' end) || ' looks like an unmasked SSN or a raw MRN (value withheld); mask or pseudonymise it before landing'
+    end) as _reject_detail,
+    withhold_phi(_raw::varchar) as _raw
 from checked

@@ -2,6 +2,7 @@
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { CarelakeError } from '../errors/carelake-error.js';
+import { redactPhiLike } from '../privacy/redact-phi-like.js';
 import type { CommandIO } from './command.js';
 import { COMMANDS } from './command-registry.js';
 
@@ -21,6 +22,7 @@ The lake folder is --lake DIR, else $CARELAKE_LAKE, else ./lakehouse.
 /**
  * Runs the CLI and returns the exit code. The single place where errors become messages and
  * exit codes: CarelakeError subclasses carry their code, anything else is an internal error.
+ * A message never repeats what looks like a raw MRN or an unmasked SSN (a mistyped value).
  *
  * @example
  * const code = await runCli(['sql', 'SELECT 1'], { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() });
@@ -49,11 +51,11 @@ export async function runCli(argv: readonly string[], io: CommandIO): Promise<nu
     return (await command.run(rest, io)) ?? 0;
   } catch (error) {
     if (error instanceof CarelakeError) {
-      io.stderr.write(`carelake: ${error.message}\n`);
+      io.stderr.write(`carelake: ${redactPhiLike(error.message)}\n`);
       return error.exitCode;
     }
     const message = error instanceof Error ? error.message : String(error);
-    io.stderr.write(`carelake: internal error: ${message}\n`);
+    io.stderr.write(`carelake: internal error: ${redactPhiLike(message)}\n`);
     if (io.env.CARELAKE_DEBUG) io.stderr.write(`${(error as Error).stack ?? ''}\n`);
     return 1;
   }

@@ -1,5 +1,6 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
+import { redactPhiLike } from '../privacy/redact-phi-like.js';
 import { ApiError } from './api-error.js';
 import type { AppEnv } from './app-env.js';
 import { handleError } from './handle-error.js';
@@ -42,7 +43,7 @@ export function createApp(deps: ServerDeps): OpenAPIHono<AppEnv> {
     },
   });
   app.onError((error, c) => handleError(error, c, deps.log));
-  app.use('*', securityHeaders());
+  app.use('*', securityHeaders({ tls: deps.security?.secure === true }));
   app.use(
     '*',
     bodyLimit({
@@ -57,7 +58,10 @@ export function createApp(deps: ServerDeps): OpenAPIHono<AppEnv> {
     registerLoginRoutes(app, deps, deps.security);
   }
   app.notFound((c) =>
-    c.json({ error: { code: 'not_found', message: `no route ${c.req.method} ${c.req.path}` } }, 404),
+    c.json(
+      { error: { code: 'not_found', message: redactPhiLike(`no route ${c.req.method} ${c.req.path}`) } },
+      404,
+    ),
   );
   registerHealthRoute(app);
   registerTablesRoute(app, deps);

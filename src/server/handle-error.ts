@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import { CarelakeError } from '../errors/carelake-error.js';
+import { redactPhiLike } from '../privacy/redact-phi-like.js';
 import { ApiError } from './api-error.js';
 
 /** The JSON body of every error response. */
@@ -11,7 +12,8 @@ export interface ErrorBody {
  * The server's one error handler: ApiError keeps its status; a user error from the layers
  * below (a CarelakeError with exit code 2: unknown measure, bad filter, …) is a 400 with its
  * message; anything else is a 500 whose body says only that, while `log` gets the message for
- * the operator. No stack trace ever reaches a client.
+ * the operator. No stack trace ever reaches a client, and nothing in a message or the log
+ * line that looks like a raw MRN or an unmasked SSN (a mistyped name or value echoed back).
  *
  * @example
  * app.onError((error, c) => handleError(error, c, log));
@@ -23,7 +25,7 @@ export function handleError(error: unknown, c: Context, log: (line: string) => v
     return c.json(body('bad_parameter', error.message, details), 400);
   }
   const message = error instanceof Error ? error.message : String(error);
-  log(`error ${c.req.method} ${c.req.path}: ${message}`);
+  log(redactPhiLike(`error ${c.req.method} ${c.req.path}: ${message}`));
   return c.json(body('internal', 'internal error; the server log has the details'), 500);
 }
 
@@ -35,7 +37,7 @@ function body(
   return {
     error: {
       code,
-      message,
+      message: redactPhiLike(message),
       ...(details.parameter ? { parameter: details.parameter } : {}),
       ...(details.allowed ? { allowed: details.allowed } : {}),
     },

@@ -108,6 +108,7 @@ export async function startServer(
     s.once('error', reject);
   });
   const port = (server.address() as AddressInfo).port;
+  let closing: Promise<void> | undefined;
   const host = options.host.includes(':') ? `[${options.host}]` : options.host;
   return {
     url: `${options.tls ? 'https' : 'http'}://${host}:${port}`,
@@ -118,8 +119,9 @@ export async function startServer(
       security.oneTimeCodes.set(code, principal);
       return code;
     },
-    close: () =>
-      new Promise<void>((resolve, reject) => {
+    // Idempotent: a second close (a test's own and its cleanup's) waits for the first.
+    close: () => {
+      closing ??= new Promise<void>((resolve, reject) => {
         server.close(async () => {
           try {
             for (const close of closers.reverse()) await close();
@@ -129,6 +131,8 @@ export async function startServer(
           }
         });
         (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
-      }),
+      });
+      return closing;
+    },
   };
 }

@@ -104,6 +104,12 @@ test('user mistakes are user errors: unknown tables list the lake, syntax errors
   assert.equal(conversion.code, 2);
   assert.doesNotMatch(conversion.stderr, /Medicare|Medicaid|Commercial|internal error/);
   assert.match(conversion.stderr, /Could not convert string '…'/);
+  const typed = await sql('SELECT * FROM MRN_0042');
+  assert.equal(typed.code, 2);
+  assert.match(typed.stderr, /unknown table "<withheld>"/, 'a PHI-like name typed by mistake is not echoed');
+  const measure = await runCliCaptured(['measure', '--lake', lake, '123-45-6789']);
+  assert.equal(measure.code, 2);
+  assert.doesNotMatch(measure.stderr, /123-45-6789/);
   assert.equal(
     translateQueryError('Binder Error: Referenced column "mrn" not found', []).message,
     'Binder Error: Referenced column "mrn" not found',

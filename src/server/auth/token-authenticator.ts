@@ -22,7 +22,8 @@ export class TokenAuthenticator {
     byId: new Map(),
   };
   private readonly verified = new Map<string, string>();
-  private reading: Promise<void> = Promise.resolve();
+  private running: Promise<void> | undefined;
+  private next: Promise<void> | undefined;
   private stamp = -2;
 
   constructor(
@@ -57,23 +58,51 @@ export class TokenAuthenticator {
     return record !== undefined && tokenUsable(record, now);
   }
 
+  /**
+   * A request must be answered from a check that started after it arrived, so a revocation
+   * committed before it is seen. Requests arriving while a check runs share the next one: at
+   * most one check runs and one waits, however many requests are in flight (they used to queue
+   * one stat each, which under 50 concurrent clients was most of the cost of security).
+   * Checks never overlap: the engine's connection runs one query at a time.
+   */
   private refresh(): Promise<void> {
-    // One reader at a time: the engine's connection runs one query at a time.
-    this.reading = this.reading.then(async () => {
-      const dir = tableDir(this.lakeDir, TOKENS_TABLE.lakehouse, TOKENS_TABLE.name);
-      // The log folder's mtime changes with every commit: one stat per request, a listing only then.
-      const stamp = await stat(join(dir, '_delta_log')).then(
-        (s) => s.mtimeMs,
-        () => -1,
-      );
-      // Folder times are coarse (a few ms): trust an unchanged one only once it is not fresh.
-      if (stamp === this.stamp && stamp !== -1 && Date.now() - stamp > 100) return;
-      this.stamp = stamp;
-      const version = (await readLogListing(this.engine.table(dir).store)).latestVersion;
-      if (version === this.records.version) return;
-      const { records } = await readAccessTokens(this.engine, this.lakeDir);
-      this.records = { version, byId: new Map(records.map((r) => [r.token_id, r])) };
-    });
-    return this.reading;
+    if (this.next !== undefined) return this.next;
+    if (this.running === undefined) return this.start();
+    this.next = this.running
+      .then(
+        () => undefined,
+        () => undefined,
+      )
+      .then(() => {
+        this.next = undefined;
+        return this.start();
+      });
+    return this.next;
+  }
+
+  private start(): Promise<void> {
+    const run = this.check();
+    this.running = run;
+    const clear = () => {
+      if (this.running === run) this.running = undefined;
+    };
+    run.then(clear, clear);
+    return run;
+  }
+
+  private async check(): Promise<void> {
+    const dir = tableDir(this.lakeDir, TOKENS_TABLE.lakehouse, TOKENS_TABLE.name);
+    // The log folder's mtime changes with every commit: one stat per check, a listing only then.
+    const stamp = await stat(join(dir, '_delta_log')).then(
+      (s) => s.mtimeMs,
+      () => -1,
+    );
+    // Folder times are coarse (a few ms): trust an unchanged one only once it is not fresh.
+    if (stamp === this.stamp && stamp !== -1 && Date.now() - stamp > 100) return;
+    this.stamp = stamp;
+    const version = (await readLogListing(this.engine.table(dir).store)).latestVersion;
+    if (version === this.records.version) return;
+    const { records } = await readAccessTokens(this.engine, this.lakeDir);
+    this.records = { version, byId: new Map(records.map((r) => [r.token_id, r])) };
   }
 }

@@ -39,7 +39,7 @@ export function auditRequests(audit: AuditLog, now: () => Date): MiddlewareHandl
         client: clientAddress(c),
         channel: 'http',
         method: c.req.method,
-        route: url.pathname,
+        route: redactPhiLike(decoded(url.pathname)),
         request: redactPhiLike(decoded(`${url.pathname}${url.search}`)).slice(0, 4000),
         measures: (c.get('measures') ?? []).join(','),
         tables_read: JSON.stringify(

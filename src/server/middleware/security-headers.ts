@@ -7,14 +7,16 @@ export const CONTENT_SECURITY_POLICY =
 
 /**
  * Security headers on every response: CSP without inline script, nosniff, no framing, no
- * referrer. No CORS header is ever sent, so browsers refuse cross-origin reads.
+ * referrer. No CORS header is ever sent, so browsers refuse cross-origin reads. A server on
+ * TLS also sends HSTS, so a browser that once reached it never falls back to plain HTTP.
  *
  * @example
- * app.use('*', securityHeaders());
+ * app.use('*', securityHeaders({ tls: true }));
  */
-export function securityHeaders(): MiddlewareHandler<AppEnv> {
+export function securityHeaders(options: { tls: boolean }): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     await next();
+    if (options.tls) c.res.headers.set('Strict-Transport-Security', 'max-age=31536000');
     c.res.headers.set('Content-Security-Policy', CONTENT_SECURITY_POLICY);
     c.res.headers.set('X-Content-Type-Options', 'nosniff');
     c.res.headers.set('X-Frame-Options', 'DENY');

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
-import { readLogListing } from '../../delta/read-log-listing.js';
 import { FsLogStore } from '../../delta/fs-log-store.js';
+import { readLogListing } from '../../delta/read-log-listing.js';
 import { quoteSparkIdentifier } from '../../engine/spark/quote-spark-identifier.js';
 import type { SparkConnectClient } from '../../engine/spark/spark-connect-client.js';
 import { UsageError } from '../../errors/usage-error.js';
@@ -35,7 +35,10 @@ export interface SparkSessionsBuild {
  * const spark = SparkConnectClient.connect(remote);
  * await buildSessionsOnSpark(spark, await readLake(dir));
  */
-export async function buildSessionsOnSpark(spark: SparkConnectClient, lake: Lake): Promise<SparkSessionsBuild> {
+export async function buildSessionsOnSpark(
+  spark: SparkConnectClient,
+  lake: Lake,
+): Promise<SparkSessionsBuild> {
   if ((lake.config.maxSessionMinutes ?? null) !== null)
     throw new UsageError(
       'the Spark engine cannot cut sessions at maxSessionMinutes yet (it needs a recursive CTE, which Spark 4.0 cannot run); remove maxSessionMinutes from carelake.json or use the DuckDB engine',

@@ -20,7 +20,9 @@ const SESSIONS = 'SELECT * FROM lh_gold.dbo.clinician_emr_sessions ORDER BY sess
 function deltaSchema(lake: string): { schema: unknown; partitions: unknown } {
   const log = join(tableDir(lake, 'lh_gold', 'clinician_emr_sessions'), '_delta_log');
   let meta: { schemaString: string; partitionColumns: string[] } | undefined;
-  for (const f of readdirSync(log).filter((n) => n.endsWith('.json')).sort())
+  for (const f of readdirSync(log)
+    .filter((n) => n.endsWith('.json'))
+    .sort())
     for (const line of readFileSync(join(log, f), 'utf8').split('\n'))
       if (line.includes('"metaData"')) meta = JSON.parse(line).metaData;
   const fields = (JSON.parse(meta!.schemaString) as { fields: { name: string; type: unknown }[] }).fields;
@@ -57,7 +59,21 @@ test('50,000 generated events with dirty rows, in a source time zone with daylig
     JSON.stringify({ ...JSON.parse(readFileSync(path, 'utf8')), sourceTimeZone: 'America/New_York' }),
   );
   const g = await runCliCaptured(
-    ['generate', '--lake', lake, '--scale', 'tiny', '--seed', '11', '--dirty', '0.05', '--clinicians', '60', '--events', '50k'],
+    [
+      'generate',
+      '--lake',
+      lake,
+      '--scale',
+      'tiny',
+      '--seed',
+      '11',
+      '--dirty',
+      '0.05',
+      '--clinicians',
+      '60',
+      '--events',
+      '50k',
+    ],
     { CARELAKE_HASH_SALT: 'c3'.repeat(32) },
   );
   assert.equal(g.code, 0, g.stderr);

@@ -17,7 +17,7 @@
 # from SPARK_CONNECT_AUTHENTICATE_TOKEN, so it never shows in the process list. Environment:
 #   CARELAKE_SPARK_PORT         port (default 15002); one server per port, so several can coexist
 #   CARELAKE_SPARK_IVY          Ivy cache (default ~/.cache/carelake/ivy)
-#   CARELAKE_SPARK_MEMORY       driver memory (default 1g)
+#   CARELAKE_SPARK_MEMORY       driver memory (default 2g)
 #   CARELAKE_SPARK_TOKEN        bearer token clients must present (default: a random one)
 #   CARELAKE_SPARK_WAIT         seconds to wait for the port (default 300: the first start downloads jars)
 # State (pid file, log, warehouse) lives in .spark/ (git-ignored); the log is .spark/server-PORT.log.
@@ -26,7 +26,7 @@ cd "$(dirname "$0")/.."
 
 port=${CARELAKE_SPARK_PORT:-15002}
 ivy=${CARELAKE_SPARK_IVY:-$HOME/.cache/carelake/ivy}
-memory=${CARELAKE_SPARK_MEMORY:-1g}
+memory=${CARELAKE_SPARK_MEMORY:-2g}
 wait_seconds=${CARELAKE_SPARK_WAIT:-300}
 state=$PWD/.spark
 pid_file=$state/server-$port.pid

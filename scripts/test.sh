@@ -15,7 +15,8 @@ bash scripts/setup-python.sh
 # ends, however it ends.
 spark_start=
 if [ -z "${CARELAKE_SPARK_REMOTE:-}" ] && ! bash scripts/spark-server.sh status >/dev/null 2>&1; then
-  trap '[ -n "$spark_start" ] && kill "$spark_start" 2>/dev/null; bash scripts/spark-server.sh stop >/dev/null' EXIT
+  # Every step may fail without skipping the stop (errexit applies inside the trap too).
+  trap '{ [ -z "$spark_start" ] || kill "$spark_start" 2>/dev/null || true; }; bash scripts/spark-server.sh stop >/dev/null || true' EXIT
   bash scripts/spark-server.sh start &
   spark_start=$!
 fi

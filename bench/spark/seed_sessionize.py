@@ -46,6 +46,10 @@ def main() -> None:
         .config("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")
         .config("spark.sql.session.timeZone", "UTC")
         .config("spark.ui.enabled", "false")
+        # The settings of scripts/spark-server.sh, so that the seed and carelake on Spark run on
+        # the same Spark: 4 shuffle partitions for 2 cores, Delta state in 2 partitions.
+        .config("spark.sql.shuffle.partitions", "4")
+        .config("spark.databricks.delta.snapshotPartitions", "2")
         .config("spark.jars.ivy", os.environ.get("CARELAKE_SPARK_IVY", os.path.expanduser("~/.cache/carelake/ivy")))
     )
     spark = configure_spark_with_delta_pip(builder).getOrCreate()

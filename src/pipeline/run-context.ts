@@ -19,6 +19,11 @@ export interface RunContext {
   fullRefresh: boolean;
   summary: RunSummary;
   log: (line: string) => void;
+  /**
+   * When set, bronze ingests only the landing files of these names (a `carelake watch` batch:
+   * the files that have settled); every other layer runs as usual.
+   */
+  landingFiles?: ReadonlySet<string>;
 }
 
 /**

@@ -7,6 +7,7 @@ import { runPipelineBench } from './pipeline.bench.js';
 import { PROJECT_ROOT_BENCH } from './project-root.js';
 import { runServeBench } from './serve.bench.js';
 import { runSessionsBench } from './sessions.bench.js';
+import { runWatchBench } from './watch.bench.js';
 import { writeResults } from './write-results.js';
 
 const SUITES: Record<string, (dir: string, options: { quick: boolean }) => Promise<string>> = {
@@ -15,6 +16,7 @@ const SUITES: Record<string, (dir: string, options: { quick: boolean }) => Promi
   pipeline: runPipelineBench,
   generate: runGenerateBench,
   serve: runServeBench,
+  watch: runWatchBench,
 };
 
 const args = process.argv.slice(2);

@@ -24,6 +24,12 @@ export interface RunContext {
    * the files that have settled); every other layer runs as usual.
    */
   landingFiles?: ReadonlySet<string>;
+  /**
+   * Expectation results by table, with the version they were evaluated on: a table still at
+   * that version is not evaluated again (a long-running `carelake watch` keeps it between
+   * batches; the results are recorded with every run all the same).
+   */
+  expectationCache?: Map<string, { version: number; results: RunSummary['expectations'] }>;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks';
 import { runHospitalPipeline } from './hospital/run-hospital-pipeline.js';
 import { evaluateExpectations } from './quality/evaluate-expectations.js';
 import { readPriorSuspects } from './quality/read-prior-suspects.js';
@@ -70,22 +71,38 @@ export async function runPipeline(ctx: RunContext, target: RunTarget): Promise<R
   if (target !== 'hospital') await runSessionsPipeline(ctx, layers);
   if (target !== 'sessions') await runHospitalPipeline(ctx, layers);
   let errors = 0;
+  const started = performance.now();
+  let evaluated = 0;
   for (const [lakehouse, name] of PIPELINE_TABLES) {
     const snapshot = await exposeLatest(ctx, lakehouse, name);
     if (snapshot === undefined) continue;
-    ctx.summary.tables.push({
-      table: `${lakehouse}.dbo.${name}`,
-      rows: snapshot.numRecords() ?? 0,
-      version: snapshot.version,
-    });
+    const table = `${lakehouse}.dbo.${name}`;
+    ctx.summary.tables.push({ table, rows: snapshot.numRecords() ?? 0, version: snapshot.version });
+    const cached = ctx.expectationCache?.get(table);
+    if (cached?.version === snapshot.version) {
+      ctx.summary.expectations.push(...cached.results);
+      errors += cached.results.filter((e) => e.level === 'error' && e.failures > 0).length;
+      continue;
+    }
+    const from = ctx.summary.expectations.length;
     errors += await evaluateExpectations(
       ctx,
       lakehouse,
       name,
       readModelMeta(lakehouse.slice(3), name).expectations ?? [],
     );
+    evaluated++;
+    ctx.expectationCache?.set(table, {
+      version: snapshot.version,
+      results: ctx.summary.expectations.slice(from),
+    });
   }
   await writeExpectationResults(ctx);
+  ctx.summary.steps.push({
+    step: 'expectations',
+    ms: performance.now() - started,
+    detail: `${evaluated} table(s) evaluated${ctx.expectationCache ? ', the others unchanged since their last evaluation' : ''}`,
+  });
   return { errors, suspects: suspectTables(ctx.summary.expectations) };
 }
 

@@ -76,6 +76,7 @@ test('a batch record reconciles rows in = loaded + quarantined over the files it
     errors: 0,
     alertsFired: 1,
     ms: 812.4,
+    committedMs: 500.2,
   });
   assert.deepEqual(
     { ...record, batch_id: undefined },
@@ -95,6 +96,7 @@ test('a batch record reconciles rows in = loaded + quarantined over the files it
       expectation_errors: 0,
       alerts_fired: 1,
       duration_ms: 812,
+      committed_ms: 500,
     },
   );
   assert.equal(

@@ -6,8 +6,15 @@ import { Rng } from '../../src/generate/random/rng.js';
 import { readLake } from '../../src/lakehouse/read-lake.js';
 import { runWatchBatch } from '../../src/pipeline/watch/run-watch-batch.js';
 import { openTestEngine } from '../helpers/open-test-engine.js';
-import { addLandingFile, makePipelineLake, runPipeline, SEED_FIXTURES } from '../helpers/pipeline-lake.js';
+import {
+  addLandingFile,
+  makePipelineLake,
+  queryLake,
+  runPipeline,
+  SEED_FIXTURES,
+} from '../helpers/pipeline-lake.js';
 import { readLakeFingerprint } from '../helpers/read-lake-fingerprint.js';
+import { runCliCaptured } from '../helpers/run-cli.js';
 
 // The same EMR events, fed as 20 random micro-batch splits (random files, random batches, late
 // events everywhere: each file holds events from all over the day), always give the gold tables
@@ -93,4 +100,77 @@ test('20 random micro-batch splits of the same events give the gold tables of on
     const layout = `${files.length} files in ${batches.length} batch(es): ${batches.map((b) => b.length).join('+')}`;
     assert.deepEqual(gold(await readLakeFingerprint(lake)), expected, `split ${split}: ${layout}`);
   }
+});
+
+test('only the tails are recomputed: earlier sessions are kept, the tail renumbered and split as one run does', async () => {
+  const day = (t: string, id: string, c = 101) => `${id},${c},2025-03-31 ${t},OPEN_CHART,,{}`;
+  const first = [
+    day('08:00:00', 'A1'),
+    day('08:10:00', 'A2'),
+    day('10:00:00', 'A3'),
+    day('12:00:00', 'A4'),
+    day('09:00:00', 'B1', 102),
+  ];
+  const batches = [
+    [day('12:10:00', 'A5'), day('14:00:00', 'A6')], // extends the third session, opens a fourth
+    [day('10:20:00', 'A7'), day('10:40:00', 'A8')], // late: grows the second session (10:40 to 12:00 stays a gap)
+    [day('07:59:00', 'A9')], // late: before everything, the clinician's first event
+  ];
+  const oneShot = async (rows: string[]) => {
+    const l = await makePipelineLake({
+      'clinicians.csv': CLINICIANS,
+      'emr_events.csv': HEADER + rows.join('\n'),
+    });
+    await runPipeline(l, 'sessions');
+    return gold(await readLakeFingerprint(l));
+  };
+  const lake = await makePipelineLake({
+    'clinicians.csv': CLINICIANS,
+    'emr_events_0.csv': HEADER + first.join('\n'),
+  });
+  await runPipeline(lake, 'sessions');
+  const engine = await openTestEngine();
+  const opened = await readLake(lake);
+  const steps: string[] = [];
+  for (const [i, rows] of batches.entries()) {
+    addLandingFile(lake, `emr_events_${i + 1}.csv`, HEADER + rows.join('\n'));
+    const record = await runWatchBatch({
+      engine,
+      lake: opened,
+      batch: i + 1,
+      files: new Set([`emr_events_${i + 1}.csv`]),
+      now: () => new Date(),
+      target: 'sessions',
+      log: () => {},
+    });
+    assert.ok(record.tables_changed.includes('lh_gold.dbo.clinician_emr_sessions'));
+    const out = await runCliCaptured([
+      'table',
+      'history',
+      'clinician_emr_sessions',
+      '--lake',
+      lake,
+      '--json',
+    ]);
+    steps.push(JSON.parse(out.stdout)[0].operationParameters.predicate);
+    const expected = await oneShot([...first, ...batches.slice(0, i + 1).flat()]);
+    assert.deepEqual(gold(await readLakeFingerprint(lake)), expected, `after batch ${i + 1}`);
+  }
+  assert.deepEqual(
+    steps,
+    Array(3).fill(JSON.stringify({ clinician_bucket: ['5'] })),
+    'only clinician 101’s bucket',
+  );
+  assert.deepEqual(
+    await queryLake(
+      lake,
+      'SELECT session_id, event_count, split_cause FROM clinician_emr_sessions WHERE clinician_id = 101 ORDER BY 1',
+    ),
+    [
+      { session_id: '101_S1', event_count: 3, split_cause: 'first' },
+      { session_id: '101_S2', event_count: 3, split_cause: 'inactivity' },
+      { session_id: '101_S3', event_count: 2, split_cause: 'inactivity' },
+      { session_id: '101_S4', event_count: 1, split_cause: 'inactivity' },
+    ],
+  );
 });

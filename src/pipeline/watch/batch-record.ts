@@ -21,6 +21,8 @@ export interface BatchRecord {
   expectation_errors: number;
   alerts_fired: number;
   duration_ms: number;
+  /** From the batch's start to its last data commit (before expectations and alerts): its rows are queryable then. */
+  committed_ms: number;
 }
 
 /**
@@ -40,6 +42,7 @@ export function describeBatch(input: {
   errors: number;
   alertsFired: number;
   ms: number;
+  committedMs: number;
 }): BatchRecord {
   const ingested = input.summary.files.filter((f) => f.status === 'ingested');
   const byReason: Record<string, number> = {};
@@ -64,6 +67,7 @@ export function describeBatch(input: {
     expectation_errors: input.errors,
     alerts_fired: input.alertsFired,
     duration_ms: Math.round(input.ms),
+    committed_ms: Math.round(input.committedMs),
   };
 }
 

@@ -22,6 +22,8 @@ export interface WatchBatchInput {
   log: (line: string) => void;
   /** Runs after the pipeline, inside the same lock (alert rules); returns the alerts fired. */
   afterRun?: (ctx: RunContext) => Promise<number>;
+  /** The watcher's expectation results, so tables a batch did not change are not checked again. */
+  expectationCache?: RunContext['expectationCache'];
 }
 
 /**
@@ -46,9 +48,12 @@ export async function runWatchBatch(input: WatchBatchInput): Promise<BatchRecord
     summary: emptyRunSummary(),
     log: input.log,
     landingFiles: input.files,
+    ...(input.expectationCache ? { expectationCache: input.expectationCache } : {}),
   };
   const before = await readTableVersions(ctx);
   const outcome = await runPipeline(ctx, input.target ?? 'all');
+  const checks = ctx.summary.steps.find((s) => s.step === 'expectations')?.ms ?? 0;
+  const committedMs = performance.now() - started - checks;
   const alertsFired = input.afterRun ? await input.afterRun(ctx) : 0;
   return describeBatch({
     batch: input.batch,
@@ -60,5 +65,6 @@ export async function runWatchBatch(input: WatchBatchInput): Promise<BatchRecord
     errors: outcome.errors,
     alertsFired,
     ms: performance.now() - started,
+    committedMs,
   });
 }

@@ -69,6 +69,7 @@ export async function watchLandingZone(options: WatchOptions): Promise<number> {
   emit({ event: 'start', lake: lake.dir, interval_ms: options.intervalMs, settle_ms: options.settleMs });
   let sightings = new Map<string, Sighting>();
   const processed = new Map<string, string>();
+  const expectationCache: NonNullable<RunContext['expectationCache']> = new Map();
   let batches = 0;
   let catchUp = true;
   let busy = false;
@@ -128,6 +129,7 @@ export async function watchLandingZone(options: WatchOptions): Promise<number> {
           files: new Set(files),
           now: options.now,
           log: options.log,
+          expectationCache,
           ...(options.afterRun ? { afterRun: options.afterRun } : {}),
         }),
       );

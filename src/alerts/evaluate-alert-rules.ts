@@ -36,6 +36,7 @@ const MAX_ROUNDS = 20;
  *   lh_gold.dbo.alert_events exactly once per alert (txn); log lines through `logAlert`. A
  *   receiver that fails holds back its other alerts of the round, not the other destinations.
  * - A rule that fails (a missing table, a bad query) is reported in `errors`; the others run.
+ *   Unreadable rules or state are a warning: the run or batch that called it still succeeds.
  *
  * @example
  * const round = await evaluateAlertRules(lake, { now: new Date(), batchId, logAlert: (a) => console.log(a.message), warn });
@@ -57,7 +58,13 @@ export async function evaluateAlertRules(
     options.warn(`alert rules not evaluated: ${(error as Error).message}`);
     return round;
   }
-  const state = await readAlertState(lake.dir);
+  let state: Awaited<ReturnType<typeof readAlertState>>;
+  try {
+    state = await readAlertState(lake.dir);
+  } catch (error) {
+    options.warn(`alert rules not evaluated: ${(error as Error).message}`);
+    return round;
+  }
   if (rules.length === 0 && state.outbox.length === 0) return round;
   const engine = await DuckDbEngine.open({ threads: 1 });
   try {

@@ -11,6 +11,7 @@ import { qualifiedName } from '../lakehouse/lake-table.js';
 import type { Lake } from '../lakehouse/read-lake.js';
 import { readLakeTables } from '../lakehouse/read-lake-tables.js';
 import { parseByDimension, parseFilter, readMeasures, type TableVersion } from '../measures/index.js';
+import { redactPhiLike } from '../privacy/redact-phi-like.js';
 import { canReadTable } from '../server/auth/role.js';
 import type { RuleRows } from './alert-match.js';
 import type { AlertRule } from './alert-rule.js';
@@ -162,7 +163,8 @@ async function readQueryRule(lake: Lake, rule: AlertRule, sql: string): Promise<
       keyColumns,
       valueColumn,
       extraColumns: columns.filter((c) => c !== valueColumn && !keyColumns.includes(c)),
-      evidence: { source: 'query', sql, tables: versions },
+      // The rule's own SQL may hold literals: PHI-like ones are withheld here too.
+      evidence: { source: 'query', sql: redactPhiLike(sql), tables: versions },
     };
   } finally {
     engine.close();

@@ -64,7 +64,7 @@ test('the ED page shows today live: new ED arrivals appear without a reload', {
     timeout: 5_000,
   });
   assert.match(
-    await page.locator('.today-note').innerText(),
+    (await page.locator('.today-note').textContent()) ?? '',
     new RegExp(`${today}, refreshed every 10 s; silver_healthcare_encounters v\\d+`),
   );
   assert.deepEqual(errors, []);

@@ -207,6 +207,51 @@ test('alerts test shows what would fire and what already fires, delivering nothi
     [['day=2025-01-28', 240]],
   );
 
+  // A change over a window: the last 7 days against the 7 before, as carelake measure computes them.
+  writeFileSync(
+    join(lake, 'alerts', 'surge.json'),
+    JSON.stringify({
+      name: 'ed-volume-change',
+      measure: { name: 'ed_volume' },
+      condition: { type: 'change', days: 7, op: '>=', value: -1000 },
+      destinations: [{ type: 'log' }],
+    }),
+  );
+  const surge = await runCliCaptured([
+    'alerts',
+    'test',
+    'ed-volume-change',
+    '--lake',
+    lake,
+    '--at',
+    '2025-02-03T12:00:00Z',
+    '--json',
+  ]);
+  assert.equal(surge.code, 0, surge.stderr);
+  const volume = async (from: string, to: string) => {
+    const r = await runCliCaptured([
+      'measure',
+      'ed_volume',
+      '--from',
+      from,
+      '--to',
+      to,
+      '--format',
+      'json',
+      '--lake',
+      lake,
+    ]);
+    assert.equal(r.code, 0, r.stderr);
+    return Number(JSON.parse(r.stdout)[0].ed_volume ?? 0);
+  };
+  const change = JSON.parse(surge.stdout);
+  assert.deepEqual(change.evidence.window, { from: '2025-01-28', to: '2025-02-03' });
+  assert.deepEqual(change.evidence.previous_window, { from: '2025-01-21', to: '2025-01-27' });
+  assert.equal(
+    change.would_fire[0].value,
+    (await volume('2025-01-28', '2025-02-03')) - (await volume('2025-01-21', '2025-01-27')),
+  );
+
   const before = await runCliCaptured(['alerts', 'test', 'ed-median-high', '--lake', lake]);
   assert.equal(before.code, 0, before.stderr);
   assert.match(before.stdout, /would fire: 1\n {2}ALERT \[critical\] .* 180 > 150/);

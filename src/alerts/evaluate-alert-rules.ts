@@ -32,7 +32,8 @@ const MAX_ROUNDS = 20;
  * - Decided before delivered: the new alerts and the rules' state are written durably (an
  *   outbox) before any delivery, so a crash never makes a condition fire twice; undelivered
  *   alerts are delivered by the next evaluation.
- * - Delivery: webhooks with retry and backoff (Idempotency-Key = alert_id); the Delta table
+ * - Delivery: webhooks with retry and backoff on an alert's first round, one attempt per later
+ *   round (Idempotency-Key = alert_id); the Delta table
  *   lh_gold.dbo.alert_events exactly once per alert (txn); log lines through `logAlert`. A
  *   receiver that fails holds back its other alerts of the round, not the other destinations.
  * - A rule that fails (a missing table, a bad query) is reported in `errors`; the others run.
@@ -100,7 +101,12 @@ export async function evaluateAlertRules(
             if (down.has(destination.url))
               throw new Error(`webhook ${new URL(destination.url).origin} is failing`);
             try {
-              await postAlertWebhook(destination, entry.alert);
+              // Backoff on an alert's first round only: later rounds (the receiver was down at
+              // the last run) try once, so a dead receiver does not slow every batch down.
+              await postAlertWebhook(
+                entry.rounds > 1 ? { ...destination, retries: 0 } : destination,
+                entry.alert,
+              );
             } catch (error) {
               down.add(destination.url);
               throw error;

@@ -25,11 +25,15 @@ export interface RunContext {
    */
   landingFiles?: ReadonlySet<string>;
   /**
-   * Expectation results by table, with the version they were evaluated on: a table still at
-   * that version is not evaluated again (a long-running `carelake watch` keeps it between
-   * batches; the results are recorded with every run all the same).
+   * Expectation results by table, with the version and the data files they were evaluated on: a
+   * table still at that version is not evaluated again, one that only gained files is checked
+   * over the new files (a long-running `carelake watch` keeps it between batches; the results
+   * are recorded with every run all the same).
    */
-  expectationCache?: Map<string, { version: number; results: RunSummary['expectations'] }>;
+  expectationCache?: Map<
+    string,
+    { version: number; results: RunSummary['expectations']; files: ReadonlySet<string> }
+  >;
 }
 
 /**

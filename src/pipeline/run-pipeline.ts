@@ -1,5 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { runHospitalPipeline } from './hospital/run-hospital-pipeline.js';
+import { evaluateAppendedExpectations } from './quality/evaluate-appended-expectations.js';
 import { evaluateExpectations } from './quality/evaluate-expectations.js';
 import { readPriorSuspects } from './quality/read-prior-suspects.js';
 import { describeSuspects, type SuspectTable, suspectTables } from './quality/suspect-tables.js';
@@ -85,23 +86,24 @@ export async function runPipeline(ctx: RunContext, target: RunTarget): Promise<R
       continue;
     }
     const from = ctx.summary.expectations.length;
-    errors += await evaluateExpectations(
-      ctx,
-      lakehouse,
-      name,
-      readModelMeta(lakehouse.slice(3), name).expectations ?? [],
-    );
+    const rules = readModelMeta(lakehouse.slice(3), name).expectations ?? [];
+    const appended =
+      cached === undefined
+        ? undefined
+        : await evaluateAppendedExpectations(ctx, lakehouse, name, rules, cached, snapshot);
+    errors += appended ?? (await evaluateExpectations(ctx, lakehouse, name, rules));
     evaluated++;
     ctx.expectationCache?.set(table, {
       version: snapshot.version,
       results: ctx.summary.expectations.slice(from),
+      files: new Set(snapshot.files.map((f) => f.path)),
     });
   }
   await writeExpectationResults(ctx);
   ctx.summary.steps.push({
     step: 'expectations',
     ms: performance.now() - started,
-    detail: `${evaluated} table(s) evaluated${ctx.expectationCache ? ', the others unchanged since their last evaluation' : ''}`,
+    detail: `${evaluated} table(s) evaluated${ctx.expectationCache ? ' (appended tables over their new files only), the others unchanged since their last evaluation' : ''}`,
   });
   return { errors, suspects: suspectTables(ctx.summary.expectations) };
 }

@@ -41,22 +41,31 @@ export async function writeWatchFeed(
       'CREATE TEMP TABLE ids AS SELECT clinician_id % 12 AS turn, row_number() OVER (PARTITION BY clinician_id % 12) - 1 AS i, clinician_id FROM lh_silver.dbo.clinician_dim',
     );
     const start = Number(bounds!.last_us);
+    // Every file's events at once (one query), then one COPY per file.
+    // Each file covers the next 5 minutes of the hospital's day, for the twelfth of the
+    // clinicians whose turn it is: each is active for 5 minutes an hour, so every file opens
+    // new sessions (an hour is above every role's threshold) instead of growing one forever.
+    await engine.db.run(
+      `CREATE TEMP TABLE feed AS
+       WITH events AS (SELECT r // $n AS f, r % $n AS r FROM range($files * $n) AS t(r)),
+       turns AS (SELECT turn, count(*) AS clinicians FROM ids GROUP BY turn)
+       SELECT e.f, $prefix || e.f || '_' || e.r AS event_id, ids.clinician_id,
+              make_timestamptz($start::BIGINT + e.f * 300000000 + (hash(e.r, e.f) % 300000000)::BIGINT) AS event_timestamp
+       FROM events AS e JOIN turns ON turns.turn = e.f % 12
+       JOIN ids ON ids.turn = turns.turn AND ids.i = hash(e.r * 7 + e.f) % turns.clinicians`,
+      { files, n: perFile, start, prefix: idPrefix },
+    );
     const out: FeedFile[] = [];
     for (let f = 0; f < files; f++) {
       const name = `emr_events_watch_${String(f).padStart(5, '0')}.parquet`;
       const path = join(staging, name);
-      // Each file covers the next 5 minutes of the hospital's day, for the twelfth of the
-      // clinicians whose turn it is: each is active for 5 minutes an hour, so every file opens
-      // new sessions (an hour is above every role's threshold) instead of growing one forever.
       await engine.db.run(
         `COPY (
-           SELECT $prefix || $f || '_' || r AS event_id, ids.clinician_id,
-                  make_timestamptz($start::BIGINT + $f::BIGINT * 300000000 + (hash(r, $f) % 300000000)::BIGINT) AS event_timestamp,
-                  'OPEN_CHART' AS event_type, NULL::VARCHAR AS patient_id, '{}' AS metadata
-           FROM range($n) AS t(r) JOIN ids ON ids.turn = $f % 12
-             AND ids.i = hash(r * 7 + $f) % (SELECT count(*) FROM ids WHERE turn = $f % 12)
+           SELECT event_id, clinician_id, event_timestamp, 'OPEN_CHART' AS event_type,
+                  NULL::VARCHAR AS patient_id, '{}' AS metadata
+           FROM feed WHERE f = $f
          ) TO '${path.replace(/'/g, "''")}' (FORMAT parquet)`,
-        { f, start, n: perFile, prefix: idPrefix },
+        { f },
       );
       out.push({ name, path, events: perFile, kind: 'emr' });
       if (edEvery > 0 && f % edEvery === edEvery - 1) {

@@ -48,11 +48,14 @@ export async function writeWatchFeed(
     await engine.db.run(
       `CREATE TEMP TABLE feed AS
        WITH events AS (SELECT r // $n AS f, r % $n AS r FROM range($files * $n) AS t(r)),
-       turns AS (SELECT turn, count(*) AS clinicians FROM ids GROUP BY turn)
-       SELECT e.f, $prefix || e.f || '_' || e.r AS event_id, ids.clinician_id,
-              make_timestamptz($start::BIGINT + e.f * 300000000 + (hash(e.r, e.f) % 300000000)::BIGINT) AS event_timestamp
-       FROM events AS e JOIN turns ON turns.turn = e.f % 12
-       JOIN ids ON ids.turn = turns.turn AND ids.i = hash(e.r * 7 + e.f) % turns.clinicians`,
+       turns AS (SELECT turn, count(*) AS clinicians FROM ids GROUP BY turn),
+       picked AS MATERIALIZED (
+         SELECT e.f, e.r, turns.turn, (hash(e.r * 7 + e.f) % turns.clinicians)::BIGINT AS i
+         FROM events AS e JOIN turns ON turns.turn = e.f % 12
+       )
+       SELECT p.f, $prefix || p.f || '_' || p.r AS event_id, ids.clinician_id,
+              make_timestamptz($start::BIGINT + p.f * 300000000 + (hash(p.r, p.f) % 300000000)::BIGINT) AS event_timestamp
+       FROM picked AS p JOIN ids ON ids.turn = p.turn AND ids.i = p.i`,
       { files, n: perFile, start, prefix: idPrefix },
     );
     const out: FeedFile[] = [];

@@ -8,6 +8,7 @@ import { PROJECT_ROOT_BENCH } from './project-root.js';
 import { runServeBench } from './serve.bench.js';
 import { runSessionsBench } from './sessions.bench.js';
 import { runSparkBench } from './spark.bench.js';
+import { runWatchBench } from './watch.bench.js';
 import { writeResults } from './write-results.js';
 
 const SUITES: Record<string, (dir: string, options: { quick: boolean }) => Promise<string>> = {
@@ -17,6 +18,7 @@ const SUITES: Record<string, (dir: string, options: { quick: boolean }) => Promi
   generate: runGenerateBench,
   serve: runServeBench,
   spark: runSparkBench,
+  watch: runWatchBench,
 };
 
 const args = process.argv.slice(2);

@@ -1,6 +1,7 @@
 /**
  * The requests each dashboard page makes on load (its cards, charts, tables and slicers), as
- * the API contract and src/web define them. `clinician` is filled in with a real clinician id.
+ * the API contract and src/web define them. `clinician` is filled in with a real clinician id,
+ * `today` with today's date (the ED page's live view).
  */
 export const SERVE_PAGES: Record<string, readonly string[]> = {
   executive: [
@@ -22,6 +23,7 @@ export const SERVE_PAGES: Record<string, readonly string[]> = {
     '/api/dimensions/disposition/values',
   ],
   ed: [
+    '/api/query?measure=ed_volume&measure=median_ed_to_admit_minutes&measure=p90_boarding_minutes&from={today}&to={today}',
     '/api/query?measure=median_ed_to_admit_minutes&measure=p90_ed_to_admit_minutes&measure=ed_volume',
     '/api/distributions/ed_to_admit_minutes',
     '/api/query?measure=ed_volume&measure=p90_boarding_minutes&by=date:week',

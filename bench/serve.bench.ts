@@ -36,7 +36,13 @@ export async function runServeBench(workDir: string, options: { quick?: boolean 
   const cold = await startBenchServer(lake, 'on');
   const clinician = await firstClinician(cold);
   const pages = Object.entries(SERVE_PAGES).map(
-    ([page, urls]) => [page, urls.map((u) => u.replace('{clinician}', clinician))] as const,
+    ([page, urls]) =>
+      [
+        page,
+        urls.map((u) =>
+          u.replace('{clinician}', clinician).replaceAll('{today}', new Date().toISOString().slice(0, 10)),
+        ),
+      ] as const,
   );
   const coldTimes = new Map<string, number[]>();
   for (const [page, urls] of pages)

@@ -13,6 +13,10 @@ export interface CommandEntry {
  * const cmd = (await COMMANDS.sql.load()).default;
  */
 export const COMMANDS: Record<string, CommandEntry> = {
+  alerts: {
+    summary: 'test and list the alert rules evaluated after every run and watch batch',
+    load: () => import('./commands/alerts.js'),
+  },
   audit: {
     summary: 'who read what: the audit log of the API and the SQL console',
     load: () => import('./commands/audit.js'),
@@ -47,6 +51,10 @@ export const COMMANDS: Record<string, CommandEntry> = {
   unlock: {
     summary: "show or remove the lake's run lock (a run that died on another host)",
     load: () => import('./commands/unlock.js'),
+  },
+  watch: {
+    summary: 'run the incremental pipeline as landing files arrive (micro-batches)',
+    load: () => import('./commands/watch.js'),
   },
   table: {
     summary: 'history, describe, optimize, vacuum or restore a table',

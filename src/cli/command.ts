@@ -6,6 +6,8 @@ export interface CommandIO {
   cwd: string;
   /** True when stdout is a terminal (progress bars, colours). */
   isTTY?: boolean;
+  /** The clock (tests pin it); the system clock when absent. */
+  now?: () => Date;
 }
 
 /** A CLI command module's default export. Loaded only when its name is called. */

@@ -1,6 +1,5 @@
 import { UsageError } from '../errors/usage-error.js';
-
-const UNITS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+import { parseDuration } from './parse-duration.js';
 
 /**
  * The `--wait[=DURATION]` option in milliseconds: absent → 0 (fail at once), bare `--wait`
@@ -13,12 +12,13 @@ const UNITS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 
 export function parseWait(text: string | undefined): number {
   if (text === undefined) return 0;
   if (text === '') return Number.POSITIVE_INFINITY;
-  const m = /^(\d+(?:\.\d+)?)(ms|s|m|h)?$/.exec(text.trim());
-  if (m === null)
+  try {
+    return parseDuration(text, '--wait');
+  } catch {
     throw new UsageError(
       `--wait: "${text}" is not a duration; use --wait alone to wait as long as it takes, or --wait=30s, 5m, 2h`,
     );
-  return Number(m[1]) * UNITS[m[2] ?? 's']!;
+  }
 }
 
 /**

@@ -19,6 +19,8 @@ export interface LakeConfig {
   roleInactivityMinutes: Record<string, number>;
   /** Embedded engine limits: DuckDB spills to disk beyond memoryLimit, so big runs stay bounded. */
   engine: { memoryLimit: string | null; threads: number | null };
+  /** Alert rules (src/alerts/alert-rule.ts), checked when they are read; absent on a new lake. */
+  alerts?: unknown;
 }
 
 /**

@@ -32,6 +32,17 @@ export function landingDir(lake: string): string {
   return join(lakehouseDir(lake, 'lh_bronze'), 'Files', 'landing', 'healthcare');
 }
 
+/**
+ * Where `carelake watch` moves a landing file that cannot be read, with a `<name>.reason.json`
+ * beside it: outside the landing zone, so no run picks it up again.
+ *
+ * @example
+ * rejectedDir('/lake'); // '/lake/lh_bronze.Lakehouse/Files/rejected/healthcare'
+ */
+export function rejectedDir(lake: string): string {
+  return join(lakehouseDir(lake, 'lh_bronze'), 'Files', 'rejected', 'healthcare');
+}
+
 /** The lake configuration file. @example configPath('/lake') // '/lake/carelake.json' */
 export function configPath(lake: string): string {
   return join(lake, 'carelake.json');

@@ -19,6 +19,21 @@ export interface RunContext {
   fullRefresh: boolean;
   summary: RunSummary;
   log: (line: string) => void;
+  /**
+   * When set, bronze ingests only the landing files of these names (a `carelake watch` batch:
+   * the files that have settled); every other layer runs as usual.
+   */
+  landingFiles?: ReadonlySet<string>;
+  /**
+   * Expectation results by table, with the version and the data files they were evaluated on: a
+   * table still at that version is not evaluated again, one that only gained files is checked
+   * over the new files (a long-running `carelake watch` keeps it between batches; the results
+   * are recorded with every run all the same).
+   */
+  expectationCache?: Map<
+    string,
+    { version: number; results: RunSummary['expectations']; files: ReadonlySet<string> }
+  >;
 }
 
 /**

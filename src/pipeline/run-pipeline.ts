@@ -1,4 +1,6 @@
+import { performance } from 'node:perf_hooks';
 import { runHospitalPipeline } from './hospital/run-hospital-pipeline.js';
+import { evaluateAppendedExpectations } from './quality/evaluate-appended-expectations.js';
 import { evaluateExpectations } from './quality/evaluate-expectations.js';
 import { readPriorSuspects } from './quality/read-prior-suspects.js';
 import { describeSuspects, type SuspectTable, suspectTables } from './quality/suspect-tables.js';
@@ -70,22 +72,39 @@ export async function runPipeline(ctx: RunContext, target: RunTarget): Promise<R
   if (target !== 'hospital') await runSessionsPipeline(ctx, layers);
   if (target !== 'sessions') await runHospitalPipeline(ctx, layers);
   let errors = 0;
+  const started = performance.now();
+  let evaluated = 0;
   for (const [lakehouse, name] of PIPELINE_TABLES) {
     const snapshot = await exposeLatest(ctx, lakehouse, name);
     if (snapshot === undefined) continue;
-    ctx.summary.tables.push({
-      table: `${lakehouse}.dbo.${name}`,
-      rows: snapshot.numRecords() ?? 0,
+    const table = `${lakehouse}.dbo.${name}`;
+    ctx.summary.tables.push({ table, rows: snapshot.numRecords() ?? 0, version: snapshot.version });
+    const cached = ctx.expectationCache?.get(table);
+    if (cached?.version === snapshot.version) {
+      ctx.summary.expectations.push(...cached.results);
+      errors += cached.results.filter((e) => e.level === 'error' && e.failures > 0).length;
+      continue;
+    }
+    const from = ctx.summary.expectations.length;
+    const rules = readModelMeta(lakehouse.slice(3), name).expectations ?? [];
+    const appended =
+      cached === undefined
+        ? undefined
+        : await evaluateAppendedExpectations(ctx, lakehouse, name, rules, cached, snapshot);
+    errors += appended ?? (await evaluateExpectations(ctx, lakehouse, name, rules));
+    evaluated++;
+    ctx.expectationCache?.set(table, {
       version: snapshot.version,
+      results: ctx.summary.expectations.slice(from),
+      files: new Set(snapshot.files.map((f) => f.path)),
     });
-    errors += await evaluateExpectations(
-      ctx,
-      lakehouse,
-      name,
-      readModelMeta(lakehouse.slice(3), name).expectations ?? [],
-    );
   }
   await writeExpectationResults(ctx);
+  ctx.summary.steps.push({
+    step: 'expectations',
+    ms: performance.now() - started,
+    detail: `${evaluated} table(s) evaluated${ctx.expectationCache ? ' (appended tables over their new files only), the others unchanged since their last evaluation' : ''}`,
+  });
   return { errors, suspects: suspectTables(ctx.summary.expectations) };
 }
 

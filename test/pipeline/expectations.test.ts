@@ -2,7 +2,9 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { writeTable } from '../../src/delta/write-table.js';
 import { readLake } from '../../src/lakehouse/read-lake.js';
+import { evaluateAppendedExpectations } from '../../src/pipeline/quality/evaluate-appended-expectations.js';
 import { evaluateExpectations } from '../../src/pipeline/quality/evaluate-expectations.js';
+import type { Expectation } from '../../src/pipeline/read-model.js';
 import { exposeLatest, lakeTable, prepareCatalogs, type RunContext } from '../../src/pipeline/run-context.js';
 import { emptyRunSummary } from '../../src/pipeline/run-summary.js';
 import { openTestEngine } from '../helpers/open-test-engine.js';
@@ -58,4 +60,67 @@ test('each rule counts its breaches exactly; unique counts NULLs and every extra
     rowsPerSlice: 2,
   });
   assert.equal(ctx.summary.expectations.at(-1)!.failures, 5);
+});
+
+test('a table that only gained files is checked over the new files alone, with the totals of a full check', async () => {
+  const lake = await readLake(await makePipelineLake({}));
+  const engine = await openTestEngine();
+  const ctx: RunContext = {
+    engine,
+    lake,
+    batchId: 'test',
+    startedAt: new Date('2025-01-01T00:00:00Z'),
+    fullRefresh: false,
+    summary: emptyRunSummary(),
+    log: () => undefined,
+  };
+  await prepareCatalogs(ctx);
+  const rules: Expectation[] = [
+    { column: 'id', rule: 'unique', level: 'error' },
+    { column: 'amount', rule: 'not_null', level: 'error' },
+    { column: 'amount', rule: 'range', min: 0, max: 6, level: 'warn' },
+    { column: 'id', rule: 'accepted_values', values: ['a', 'b', 'c'], level: 'warn' },
+    { column: 'amount', rule: 'row', sql: 'amount < 8', level: 'error' },
+  ];
+  const table = lakeTable(ctx, 'lh_gold', 'appended');
+  await writeTable(table, engine.writer, { source: { kind: 'query', sql: ROWS } });
+  let snapshot = (await exposeLatest(ctx, 'lh_gold', 'appended'))!;
+  await evaluateExpectations(ctx, 'lh_gold', 'appended', rules);
+  let prior = {
+    results: ctx.summary.expectations.splice(0),
+    files: new Set(snapshot.files.map((f) => f.path)),
+  };
+  // Appends: a value already there twice ('b'), a new value repeated ('e'), NULL ids, a new 'a'.
+  for (const sql of [
+    "SELECT * FROM (VALUES ('b', 9), ('e', 2), ('e', NULL), (NULL, 1)) AS t(id, amount)",
+    "SELECT * FROM (VALUES ('a', 3), ('f', 4), ('e', 5), (NULL, NULL)) AS t(id, amount)",
+  ]) {
+    await writeTable(table, engine.writer, { source: { kind: 'query', sql } });
+    snapshot = (await exposeLatest(ctx, 'lh_gold', 'appended'))!;
+    const appendedErrors = await evaluateAppendedExpectations(
+      ctx,
+      'lh_gold',
+      'appended',
+      rules,
+      prior,
+      snapshot,
+    );
+    assert.notEqual(appendedErrors, undefined, 'appends are checked incrementally');
+    const incremental = ctx.summary.expectations.splice(0);
+    await exposeLatest(ctx, 'lh_gold', 'appended');
+    const fullErrors = await evaluateExpectations(ctx, 'lh_gold', 'appended', rules);
+    const full = ctx.summary.expectations.splice(0);
+    assert.deepEqual(incremental, full);
+    assert.equal(appendedErrors, fullErrors);
+    prior = { results: full, files: new Set(snapshot.files.map((f) => f.path)) };
+  }
+  const [n] = await engine.db.readRows('SELECT count(*) - count(DISTINCT id) AS n FROM lh_gold.dbo.appended');
+  assert.equal(prior.results[0]!.failures, Number(n!.n));
+  // A rewrite removes files: the whole table has to be checked.
+  await writeTable(table, engine.writer, { source: { kind: 'query', sql: ROWS }, mode: 'overwrite' });
+  snapshot = (await exposeLatest(ctx, 'lh_gold', 'appended'))!;
+  assert.equal(
+    await evaluateAppendedExpectations(ctx, 'lh_gold', 'appended', rules, prior, snapshot),
+    undefined,
+  );
 });

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { evaluateAlertRules } from '../../alerts/evaluate-alert-rules.js';
+import { formatAlert } from '../../alerts/format-alert.js';
 import { DuckDbEngine } from '../../engine/duckdb/duckdb-engine.js';
 import { CarelakeError } from '../../errors/carelake-error.js';
 import { UsageError } from '../../errors/usage-error.js';
@@ -9,6 +9,7 @@ import { describeSuspects } from '../../pipeline/quality/suspect-tables.js';
 import { type RunTarget, runPipeline } from '../../pipeline/run-pipeline.js';
 import { emptyRunSummary, formatRunSummary } from '../../pipeline/run-summary.js';
 import type { Command } from '../command.js';
+import { engineOptions } from '../engine-options.js';
 import { parseOptions } from '../parse-options.js';
 import { normalizeWaitFlag, parseWait } from '../parse-wait.js';
 import { withLakeLock } from '../with-lake-lock.js';
@@ -20,7 +21,8 @@ silver (cleaned, deduplicated), gold (sessions and summaries). Re-runs are safe:
 already ingested is skipped, and only clinicians with new events are recomputed. Prints a
 summary: per landing file, rows in = loaded + quarantined; rows refused later by reason;
 expectations; rows per table; time per step. Exits 1 when an error-level expectation fails,
-naming the tables and the run that rebuilds them.
+naming the tables and the run that rebuilds them. Then evaluates the lake's alert rules and
+delivers what fires (see carelake alerts --help).
 
 One run per lake at a time: a run holds the lake's lock (carelake.lock) from before it reads
 the landing zone until it ends. A second run started meanwhile exits 2 at once, naming the
@@ -70,13 +72,14 @@ const command: Command = {
     return withLakeLock(lake.dir, { command: lockCommand, waitMs }, io, async () => {
       const engine = await DuckDbEngine.open(engineOptions(lake.config.engine));
       const summary = emptyRunSummary();
+      const batchId = randomUUID();
       try {
         const outcome = await runPipeline(
           {
             engine,
             lake,
-            batchId: randomUUID(),
-            startedAt: new Date(),
+            batchId,
+            startedAt: io.now?.() ?? new Date(),
             fullRefresh,
             summary,
             log: (line) => io.stderr.write(`${line}\n`),
@@ -84,6 +87,13 @@ const command: Command = {
           target,
         );
         io.stdout.write(formatRunSummary(summary));
+        const alerts = await evaluateAlertRules(lake, {
+          now: io.now?.() ?? new Date(),
+          batchId,
+          logAlert: (alert) => io.stdout.write(`${formatAlert(alert)}\n`),
+          warn: (line) => io.stderr.write(`carelake: ${line}\n`),
+        });
+        if (alerts.fired.length > 0) io.stdout.write(`Alerts fired: ${alerts.fired.length}\n`);
         if (outcome.errors > 0)
           throw new CarelakeError(`run: ${describeSuspects(outcome.suspects)}; see the summary above`);
         return 0;
@@ -93,14 +103,5 @@ const command: Command = {
     });
   },
 };
-
-/** The engine limits from the lake config; spills go to the system temp folder. */
-function engineOptions(config: { memoryLimit: string | null; threads: number | null } | undefined) {
-  return {
-    ...(config?.memoryLimit ? { memoryLimit: config.memoryLimit } : {}),
-    ...(config?.threads ? { threads: config.threads } : {}),
-    tempDirectory: join(tmpdir(), 'carelake-spill'),
-  };
-}
 
 export default command;

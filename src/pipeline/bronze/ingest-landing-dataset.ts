@@ -2,6 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { writeTable } from '../../delta/write-table.js';
 import { quoteIdentifier } from '../../engine/quote-identifier.js';
 import { landingDir } from '../../lakehouse/lake-layout.js';
+import { LandingFileError } from '../landing/landing-file-error.js';
 import { readLandingFiles } from '../landing/read-landing-files.js';
 import { stageLandingFile } from '../landing/stage-landing-file.js';
 import { writeQuarantine } from '../quarantine/write-quarantine.js';
@@ -13,7 +14,8 @@ import { lakeTable, type RunContext } from '../run-context.js';
  * read in place, typed columns kept), type it with the bronze model, append the rows that parse (with the _bronze_* columns,
  * partitioned by _bronze_load_date) and quarantine the rest with their reason. Each file is a
  * Delta `txn` keyed by its name and content hash, so a file already ingested is skipped and a
- * re-delivered, changed file is ingested again. Returns true when anything was ingested.
+ * re-delivered, changed file is ingested again. A file that cannot be read at all (not CSV or
+ * Parquet, truncated) fails with LandingFileError naming it. Returns true when anything was ingested.
  *
  * @example
  * await ingestLandingDataset(ctx, 'bronze_emr_events');
@@ -24,7 +26,7 @@ export async function ingestLandingDataset(ctx: RunContext, model: string): Prom
   const sql = readModelSql('bronze', model);
   const table = lakeTable(ctx, 'lh_bronze', model);
   const quarantine = lakeTable(ctx, 'lh_bronze', 'quarantine');
-  const files = await readLandingFiles(landingDir(ctx.lake.dir), spec.prefix);
+  const files = await readLandingFiles(landingDir(ctx.lake.dir), spec.prefix, ctx.landingFiles);
   let changed = false;
   const db = ctx.engine.db;
   for (const file of files) {
@@ -44,7 +46,9 @@ export async function ingestLandingDataset(ctx: RunContext, model: string): Prom
       });
       continue;
     }
-    const staged = await stageLandingFile(db, file, spec.columns, meta.typedColumns ?? {});
+    const staged = await stageLandingFile(db, file, spec.columns, meta.typedColumns ?? {}).catch((error) => {
+      throw new LandingFileError(file.name, model, error);
+    });
     const params = {
       source_time_zone: ctx.lake.config.sourceTimeZone,
       ingested_at: ctx.startedAt.toISOString(),

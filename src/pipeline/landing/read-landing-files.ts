@@ -3,26 +3,32 @@ import { createReadStream } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { LandingFile } from './landing-file.js';
+import { landingFilePattern } from './landing-file-pattern.js';
 
 /**
  * The landing files of one dataset: `<prefix>.csv`, `<prefix>.parquet` and any
- * `<prefix>_<suffix>.csv|parquet` (later deliveries), in name order.
+ * `<prefix>_<suffix>.csv|parquet` (later deliveries), in name order. With `only`, just the
+ * files of that name (a watch batch): the others are neither hashed nor returned.
  *
  * @example
  * await readLandingFiles('/lake/lh_bronze.Lakehouse/Files/landing/healthcare', 'emr_events');
  */
-export async function readLandingFiles(dir: string, prefix: string): Promise<LandingFile[]> {
+export async function readLandingFiles(
+  dir: string,
+  prefix: string,
+  only?: ReadonlySet<string>,
+): Promise<LandingFile[]> {
   let names: string[];
   try {
     names = await readdir(dir);
   } catch {
     return [];
   }
-  const pattern = new RegExp(`^${prefix}(?:[_-][^/]*)?\\.(csv|parquet)$`, 'i');
+  const pattern = landingFilePattern(prefix);
   const files: LandingFile[] = [];
   for (const name of names.sort()) {
     const m = pattern.exec(name);
-    if (!m) continue;
+    if (!m || (only !== undefined && !only.has(name))) continue;
     const path = join(dir, name);
     files.push({
       name,

@@ -21,32 +21,11 @@ export async function evaluateExpectations(
   const from = qualified(lakehouse, table);
   for (const e of expectations) {
     const col = quoteIdentifier(e.column);
-    let sql: string;
-    let params: Record<string, number | readonly string[]> = {};
-    switch (e.rule) {
-      case 'not_null':
-        sql = `SELECT count(*) AS n FROM ${from} WHERE ${col} IS NULL`;
-        break;
-      case 'unique':
-        sql = '';
-        break;
-      case 'range':
-        sql = `SELECT count(*) AS n FROM ${from} WHERE ${col} < coalesce($min, ${col}) OR ${col} > coalesce($max, ${col})`;
-        params = { min: e.min ?? null, max: e.max ?? null } as unknown as Record<string, number>;
-        break;
-      case 'row':
-        // A row rule from the model's metadata file (project SQL, not user input).
-        sql = `SELECT count(*) AS n FROM ${from} WHERE NOT coalesce((${e.sql}), true)`;
-        break;
-      case 'accepted_values':
-        sql = `SELECT count(*) AS n FROM ${from} WHERE ${col} IS NOT NULL AND NOT list_contains($values, ${col}::VARCHAR)`;
-        params = { values: e.values ?? [] };
-        break;
-    }
+    const query = e.rule === 'unique' ? undefined : rowRuleQuery(e, from);
     const failures =
       e.rule === 'unique'
         ? await countDuplicates(ctx, from, col, options.rowsPerSlice ?? ROWS_PER_SLICE)
-        : Number((await ctx.engine.db.readRows(sql, params))[0]!.n);
+        : Number((await ctx.engine.db.readRows(query!.sql, query!.params))[0]!.n);
     ctx.summary.expectations.push({
       table: `${lakehouse}.dbo.${table}`,
       column: e.column,
@@ -57,6 +36,39 @@ export async function evaluateExpectations(
     if (failures > 0 && e.level === 'error') errors++;
   }
   return errors;
+}
+
+/**
+ * The query counting the rows that break a row-local rule (not_null, range, accepted_values,
+ * row) in `from` (a quoted table or view name): one row, column `n`. Pure.
+ *
+ * @example
+ * rowRuleQuery({ column: 'event_id', rule: 'not_null', level: 'error' }, 'expect_added').sql;
+ */
+export function rowRuleQuery(
+  e: Expectation,
+  from: string,
+): { sql: string; params: Record<string, number | readonly string[]> } {
+  const col = quoteIdentifier(e.column);
+  switch (e.rule) {
+    case 'not_null':
+      return { sql: `SELECT count(*) AS n FROM ${from} WHERE ${col} IS NULL`, params: {} };
+    case 'range':
+      return {
+        sql: `SELECT count(*) AS n FROM ${from} WHERE ${col} < coalesce($min, ${col}) OR ${col} > coalesce($max, ${col})`,
+        params: { min: e.min ?? null, max: e.max ?? null } as unknown as Record<string, number>,
+      };
+    case 'row':
+      // A row rule from the model's metadata file (project SQL, not user input).
+      return { sql: `SELECT count(*) AS n FROM ${from} WHERE NOT coalesce((${e.sql}), true)`, params: {} };
+    case 'accepted_values':
+      return {
+        sql: `SELECT count(*) AS n FROM ${from} WHERE ${col} IS NOT NULL AND NOT list_contains($values, ${col}::VARCHAR)`,
+        params: { values: e.values ?? [] },
+      };
+    case 'unique':
+      throw new Error('rowRuleQuery: unique is not a row-local rule');
+  }
 }
 
 /** Rows a slice of the unique check groups at most: their hash table stays well inside 3 GB. */

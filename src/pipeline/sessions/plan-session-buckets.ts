@@ -8,6 +8,12 @@ export interface SessionBucketPlan {
   buckets: number[] | 'all';
   watermarks: { appId: string; version: number }[];
   reason: string;
+  /**
+   * emr_events as the sessions last saw it, when silver only gained files since then and
+   * clinician_dim is unchanged: the sessions' tails can then be recomputed alone
+   * (build-session-tails.ts).
+   */
+  eventsBefore?: Snapshot;
 }
 
 /**
@@ -38,10 +44,13 @@ export async function planSessionBuckets(
   const dimAt = gold.appVersion(DIM_WATERMARK);
   if (eventsAt === undefined || dimAt === undefined) return all('no recorded input versions');
   const buckets = new Set<number>();
+  let eventsBefore: Snapshot | undefined;
   if (eventsAt !== events.version) {
     const before = await readOld(ctx, 'emr_events', eventsAt);
     if (before === undefined) return all(`emr_events version ${eventsAt} can no longer be read`);
     for (const b of changedBuckets(before, events)) buckets.add(b);
+    const now = new Set(events.files.map((f) => f.path));
+    if (dimAt === dim.version && before.files.every((f) => now.has(f.path))) eventsBefore = before;
   }
   if (dimAt !== dim.version) {
     const before = await readOld(ctx, 'clinician_dim', dimAt);
@@ -58,6 +67,7 @@ export async function planSessionBuckets(
     buckets: [...buckets].sort((a, b) => a - b),
     watermarks,
     reason: `emr_events ${eventsAt}→${events.version}, clinician_dim ${dimAt}→${dim.version}`,
+    ...(eventsBefore ? { eventsBefore } : {}),
   };
 }
 

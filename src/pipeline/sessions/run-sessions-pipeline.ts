@@ -2,6 +2,7 @@ import { ingestLandingDataset } from '../bronze/ingest-landing-dataset.js';
 import { exposeLatest, type RunContext } from '../run-context.js';
 import { buildClinicianDim } from './build-clinician-dim.js';
 import { buildSessionSummary } from './build-session-summary.js';
+import { buildSessionTails } from './build-session-tails.js';
 import { buildSessions } from './build-sessions.js';
 import { buildSilverEmrEvents } from './build-silver-emr-events.js';
 import { planSessionBuckets } from './plan-session-buckets.js';
@@ -12,7 +13,8 @@ export type Layers = { bronze: boolean; silver: boolean; gold: boolean };
 /**
  * The clinician sessionization pipeline: landing CSV/Parquet → bronze (typed, quarantined) →
  * silver clinician_dim and emr_events (deduplicated, incremental) → gold clinician_emr_sessions
- * (only the clinician buckets whose events or clinicians changed since gold's watermarks) and
+ * (only the clinician buckets whose events or clinicians changed since gold's watermarks; when
+ * only events arrived, only each affected clinician's tail of sessions) and
  * the per-role daily summary.
  *
  * @example
@@ -34,7 +36,8 @@ export async function runSessionsPipeline(ctx: RunContext, layers: Layers): Prom
     // What gold needs is read from gold's own watermarks, not from what this run's silver step
     // did: a run that died between silver and gold is finished by the next one.
     const plan = await planSessionBuckets(ctx, events, dim);
-    await buildSessions(ctx, plan.buckets, { watermarks: plan.watermarks, reason: plan.reason });
+    if (!(await buildSessionTails(ctx, plan, events)))
+      await buildSessions(ctx, plan.buckets, { watermarks: plan.watermarks, reason: plan.reason });
     await buildSessionSummary(ctx);
   }
 }

@@ -1,10 +1,11 @@
 import { EChart } from '../components/EChart.js';
 import { Visual } from '../components/Visual.js';
 import { useDistribution, useMeasureQuery } from '../use-measure-query.js';
+import { EdToday } from './EdToday.js';
 
 const ED_DIMS = ['payer', 'drg_code', 'disposition', 'unit', 'admit_type'];
 
-/** Page 3: ED-to-admit against the 240-minute target, its spread, volume and boarding trends. */
+/** Page 3: today live, then ED-to-admit against the 240-minute target, its spread, volume and boarding trends. */
 export function EdPage() {
   const head = useMeasureQuery('ed-gauge', [
     'median_ed_to_admit_minutes',
@@ -27,6 +28,7 @@ export function EdPage() {
   const weeks = (trend.data?.rows ?? []).map((r) => String(r.date));
   return (
     <>
+      <EdToday />
       <Visual
         title="Median ED arrival to admission"
         measures={['median_ed_to_admit_minutes', 'p90_ed_to_admit_minutes']}

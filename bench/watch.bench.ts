@@ -1,0 +1,191 @@
+import { execFileSync, spawn } from 'node:child_process';
+import { copyFileSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { generateLanding } from '../src/generate/generate-landing.js';
+import { SCALES, type ScaleName } from '../src/generate/scales.js';
+import { defaultLakeConfig } from '../src/lakehouse/lake-config.js';
+import { configPath, landingDir } from '../src/lakehouse/lake-layout.js';
+import { PROJECT_ROOT_BENCH } from './project-root.js';
+import { type FeedFile, writeWatchFeed } from './watch-feed.js';
+
+const CLI = join(PROJECT_ROOT_BENCH, 'dist', 'src', 'cli', 'main.js');
+
+interface BatchLine {
+  at: string;
+  event: string;
+  files?: string[];
+  duration_ms?: number;
+  committed_ms?: number;
+  rows_in?: number;
+}
+
+/**
+ * The `watch` suite: a `carelake watch` process on a lake (medium; small with --quick) after one
+ * `carelake run all`, fed a stream of EMR event files (10k events each, renamed into place) with an
+ * admissions CSV of ED arrivals every 10th file.
+ *
+ * - latency: one file every CARELAKE_BENCH_WATCH_GAP_MS (default 2000) for CARELAKE_BENCH_WATCH_FILES
+ *   files (default 100); a file's latency is from its rename to the last data commit of the batch
+ *   that ingested it (its sessions are queryable then; the batch's expectations and alert rules
+ *   come after);
+ * - sustained: a backlog of 30 files at once, events ingested per second until the last is in;
+ * - memory: the watcher's RSS, sampled every 2 s, over a soak of CARELAKE_BENCH_WATCH_SOAK_MIN
+ *   minutes (default 30) with a file every 10 s.
+ *
+ * @example
+ * const markdown = await runWatchBench('/tmp/bench', { quick: false });
+ */
+export async function runWatchBench(workDir: string, options: { quick?: boolean } = {}): Promise<string> {
+  const scale: ScaleName = options.quick ? 'small' : 'medium';
+  const latencyFiles = Number(process.env.CARELAKE_BENCH_WATCH_FILES ?? (options.quick ? 10 : 100));
+  const gapMs = Number(process.env.CARELAKE_BENCH_WATCH_GAP_MS ?? 2000);
+  const soakMin = Number(process.env.CARELAKE_BENCH_WATCH_SOAK_MIN ?? (options.quick ? 1 : 30));
+  const burst = options.quick ? 5 : 30;
+  const soakFiles = Math.ceil((soakMin * 60_000) / 10_000);
+  rmSync(workDir, { recursive: true, force: true });
+  const lake = join(workDir, 'lake');
+  mkdirSync(landingDir(lake), { recursive: true });
+  writeFileSync(configPath(lake), JSON.stringify(defaultLakeConfig('bench')));
+  await generateLanding({
+    outDir: landingDir(lake),
+    seed: 7,
+    counts: SCALES[scale],
+    format: 'parquet',
+    dirtyRate: 0,
+    salt: 'benchmark-salt-not-secret-0123456789',
+  });
+  const runStart = performance.now();
+  execFileSync(process.execPath, [CLI, 'run', 'all', '--lake', lake], {
+    env: { ...process.env, TZ: 'UTC' },
+    stdio: 'ignore',
+  });
+  const runAllS = (performance.now() - runStart) / 1000;
+  process.stderr.write(`watch bench: ${scale} lake ready, run all ${runAllS.toFixed(1)} s\n`);
+  const feed = await writeWatchFeed(
+    lake,
+    join(workDir, 'staging'),
+    latencyFiles + burst + soakFiles,
+    10_000,
+    10,
+  );
+
+  const watcher = spawn(
+    process.execPath,
+    [CLI, 'watch', '--lake', lake, '--json', '--interval', '1s', '--settle', '100ms'],
+    {
+      env: { ...process.env, TZ: 'UTC' },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
+  const lines: BatchLine[] = [];
+  let buffer = '';
+  watcher.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
+    buffer += chunk;
+    const parts = buffer.split('\n');
+    buffer = parts.pop()!;
+    for (const p of parts) if (p.startsWith('{')) lines.push(JSON.parse(p) as BatchLine);
+  });
+  const rss: { t: number; mb: number }[] = [];
+  const sampler = setInterval(() => {
+    try {
+      const kb = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${watcher.pid}/status`, 'utf8'))?.[1]);
+      rss.push({ t: performance.now(), mb: kb / 1024 });
+    } catch {
+      // The watcher has ended.
+    }
+  }, 2000);
+  const delivered = new Map<string, number>();
+  const deliver = (f: FeedFile) => {
+    const temp = join(landingDir(lake), `.${f.name}.tmp`);
+    copyFileSync(f.path, temp);
+    renameSync(temp, join(landingDir(lake), f.name));
+    delivered.set(f.name, Date.now());
+  };
+  // A file's rows are queryable when its batch's last data commit is done: the batch line comes
+  // after the expectations and alerts, which its duration_ms - committed_ms measures.
+  const ingestedAt = (name: string) => {
+    const line = lines.find((l) => l.event === 'batch' && l.files?.includes(name));
+    return line === undefined ? undefined : Date.parse(line.at) - (line.duration_ms! - line.committed_ms!);
+  };
+  const waitFor = async (names: readonly string[]) => {
+    while (names.some((n) => ingestedAt(n) === undefined)) await sleep(200);
+  };
+  while (!lines.some((l) => l.event === 'idle')) await sleep(200);
+
+  // Latency: a file every gapMs.
+  const latencyFeed = feedFiles(feed, 0, latencyFiles);
+  const loadBefore = loadavg()[0]!;
+  for (const f of latencyFeed) {
+    deliver(f);
+    await sleep(gapMs);
+  }
+  await waitFor(latencyFeed.map((f) => f.name));
+  const latencies = (kind: FeedFile['kind']) =>
+    latencyFeed
+      .filter((f) => f.kind === kind)
+      .map((f) => (ingestedAt(f.name)! - delivered.get(f.name)!) / 1000);
+  const emr = latencies('emr');
+  const ed = latencies('ed');
+  const batchMs = lines
+    .filter((l) => l.event === 'batch')
+    .slice(1)
+    .map((l) => l.duration_ms!);
+
+  // Sustained: a backlog at once.
+  const burstFeed = feedFiles(feed, latencyFiles, burst);
+  const burstStart = Date.now();
+  for (const f of burstFeed) deliver(f);
+  await waitFor(burstFeed.map((f) => f.name));
+  const burstS = (Math.max(...burstFeed.map((f) => ingestedAt(f.name)!)) - burstStart) / 1000;
+  const burstEvents = burstFeed.reduce((n, f) => n + f.events, 0);
+
+  // Soak: a file every 10 s, RSS sampled.
+  const soakFeed = feedFiles(feed, latencyFiles + burst, soakFiles);
+  const soakStart = performance.now();
+  for (const f of soakFeed) {
+    deliver(f);
+    await sleep(10_000);
+  }
+  await waitFor(soakFeed.map((f) => f.name));
+  clearInterval(sampler);
+  watcher.kill('SIGTERM');
+  await new Promise((resolve) => watcher.on('close', resolve));
+  const soakRss = rss.filter((s) => s.t >= soakStart);
+  const minuteRss = (from: number, to: number) => {
+    const xs = soakRss.filter((s) => s.t >= from && s.t < to).map((s) => s.mb);
+    return xs.length ? Math.max(...xs) : Number.NaN;
+  };
+  const soakEnd = soakRss.at(-1)?.t ?? soakStart;
+  const firstMin = minuteRss(soakStart, soakStart + 60_000);
+  const lastMin = minuteRss(soakEnd - 60_000, soakEnd + 1);
+  const maxRss = Math.max(...rss.map((s) => s.mb));
+  rmSync(workDir, { recursive: true, force: true });
+
+  const pct = (xs: number[], p: number) => {
+    const s = [...xs].sort((a, b) => a - b);
+    return s.length === 0 ? Number.NaN : s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]!;
+  };
+  const rate = Math.round(burstEvents / burstS);
+  return [
+    '| measurement | value | goal |',
+    '|---|---|---|',
+    `| lake | ${scale} (${SCALES[scale].events.toLocaleString('en-US')} events, ${SCALES[scale].admissions.toLocaleString('en-US')} admissions), first run all ${runAllS.toFixed(0)} s | |`,
+    `| EMR file (10,000 events) arrival → sessions queryable, ${emr.length} files, one every ${gapMs / 1000} s | p50 ${pct(emr, 50).toFixed(1)} s, p95 ${pct(emr, 95).toFixed(1)} s, max ${pct(emr, 100).toFixed(1)} s | p95 < 5 s |`,
+    `| ED arrivals file (20 stays) arrival → gold_healthcare_ed_metrics, ${ed.length} files | p50 ${pct(ed, 50).toFixed(1)} s, p95 ${pct(ed, 95).toFixed(1)} s | |`,
+    `| batch duration during the latency phase (${batchMs.length} batches) | p50 ${(pct(batchMs, 50) / 1000).toFixed(1)} s, p95 ${(pct(batchMs, 95) / 1000).toFixed(1)} s | |`,
+    `| sustained: backlog of ${burst} files (${burstEvents.toLocaleString('en-US')} events) until all ingested | ${burstS.toFixed(1)} s, ${rate.toLocaleString('en-US')} events/s | ≥ 100k events/s |`,
+    `| watcher RSS over a ${soakMin}-minute soak (a file every 10 s) | first minute ${firstMin.toFixed(0)} MB, last minute ${lastMin.toFixed(0)} MB, max over the run ${maxRss.toFixed(0)} MB | flat |`,
+    `| load average (1 min) at the start of the latency phase | ${loadBefore.toFixed(1)} | |`,
+  ].join('\n');
+}
+
+/** `count` EMR files from the `skip`-th on, each with the ED file that follows it in the feed. */
+function feedFiles(feed: readonly FeedFile[], skip: number, count: number): FeedFile[] {
+  const emrIndexes = feed.map((f, i) => (f.kind === 'emr' ? i : -1)).filter((i) => i >= 0);
+  const from = emrIndexes[skip] ?? feed.length;
+  const to = emrIndexes[skip + count] ?? feed.length;
+  return feed.slice(from, to);
+}

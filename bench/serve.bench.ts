@@ -11,8 +11,8 @@ const HERE = dirname(fileURLToPath(import.meta.url));
 const CLI = join(HERE, '..', 'src', 'cli', 'main.js');
 const SERVER = join(HERE, 'serve-server.js');
 const CLIENTS = 50;
-const REQUESTS_PER_PAGE = 2000;
-const ROUNDS = 8;
+const REQUESTS_PER_PAGE = 8000;
+const ROUNDS = 16;
 
 /**
  * The `serve` suite (issues 14 and 15): at medium scale (1M admissions, 2.5M claims, 10M EMR
@@ -58,7 +58,7 @@ export async function runServeBench(workDir: string, options: { quick?: boolean 
   const loadOn = new Map<string, number[]>();
   const loadOff = new Map<string, number[]>();
   for (const [page, urls] of pages) {
-    // Alternate on and off in eight rounds, so drift on the machine falls on both alike.
+    // Alternate on and off in sixteen rounds, so drift on the machine falls on both alike.
     const on: number[] = [];
     const off: number[] = [];
     for (let i = 0; i < ROUNDS; i++) {

@@ -43,7 +43,17 @@ export async function buildModelTable(ctx: RunContext, m: FullModel): Promise<bo
   const table = lakeTable(ctx, m.lakehouse, m.model);
   const appId = `carelake/${m.model}<-inputs`;
   const existing = (await table.exists()) ? await table.readSnapshot() : undefined;
-  if (!ctx.fullRefresh && existing?.appVersion(appId) === inputVersion) {
+  const sql = readModelSql(m.lakehouse.slice(3), m.model);
+  // The model and its quarantine are two commits: a run killed between them left the model
+  // current and its refused rows unwritten, and the next run skipped it. A build is done only
+  // when both carry this input version (a rebuild with nothing refused still commits its
+  // quarantine step, empty, so that this holds).
+  const quarantines = m.superseded !== undefined || /\b_reject_reason\b/.test(sql);
+  if (
+    !ctx.fullRefresh &&
+    existing?.appVersion(appId) === inputVersion &&
+    (!quarantines || (await quarantineVersion(ctx, m.lakehouse, `${appId}@quarantine`)) === inputVersion)
+  ) {
     await exposeLatest(ctx, m.lakehouse, m.model);
     ctx.summary.steps.push({
       step: `${m.lakehouse.slice(3)} ${m.model}`,
@@ -54,7 +64,6 @@ export async function buildModelTable(ctx: RunContext, m: FullModel): Promise<bo
   }
   const db = ctx.engine.db;
   if (m.superseded) await rankSuperseded(ctx, m.superseded);
-  const sql = readModelSql(m.lakehouse.slice(3), m.model);
   const params = m.params ?? {};
   const columns = (await db.stream(`SELECT * FROM (${sql}) AS model LIMIT 0`, params)).columnNames();
   const rejects = columns.includes('_reject_reason');
@@ -96,8 +105,13 @@ export async function buildModelTable(ctx: RunContext, m: FullModel): Promise<bo
     );
     refused.unshift('SELECT * FROM model_refused');
   }
-  if (refused.length > 0) {
-    await db.run(`CREATE OR REPLACE TEMP TABLE refused AS ${refused.join(' UNION ALL ')}`);
+  if (refused.length > 0 || quarantines) {
+    await db.run(
+      refused.length > 0
+        ? `CREATE OR REPLACE TEMP TABLE refused AS ${refused.join(' UNION ALL ')}`
+        : `CREATE OR REPLACE TEMP TABLE refused AS SELECT NULL::VARCHAR AS _reject_reason, NULL::VARCHAR AS _reject_detail,
+             NULL::VARCHAR AS _raw, NULL::VARCHAR AS _source_file WHERE false`,
+    );
     const quarantineTxn = txn ? { appId: `${appId}@quarantine`, version: inputVersion } : undefined;
     await writeQuarantine(
       ctx,
@@ -146,4 +160,11 @@ async function rankSuperseded(
       FROM ${bronze}
       WHERE hash(${key}) IN (SELECT hash(${key}) FROM ${bronze} GROUP BY 1 HAVING count(*) > 1)
     ) WHERE recency > 1`);
+}
+
+/** The input version the layer's quarantine last recorded for a model (-1: none). */
+async function quarantineVersion(ctx: RunContext, lakehouse: string, appId: string): Promise<number> {
+  const quarantine = lakeTable(ctx, lakehouse, 'quarantine');
+  if (!(await quarantine.exists())) return -1;
+  return (await quarantine.readSnapshot()).appVersion(appId) ?? -1;
 }

@@ -20,7 +20,11 @@ test('50 concurrent clients: no error responses but 429s, every request audited,
   const [clinician] = await queryLake(lake, 'SELECT min(clinician_id) AS id FROM clinician_emr_sessions');
   const urls = Object.values(SERVE_PAGES)
     .flat()
-    .map((u) => u.replace('{clinician}', encodeURIComponent(String(clinician!.id))));
+    .map((u) =>
+      u
+        .replace('{clinician}', encodeURIComponent(String(clinician!.id)))
+        .replaceAll('{today}', new Date().toISOString().slice(0, 10)),
+    );
   // Half the clients are analysts, half admins (the pages read row-level tables, which viewers
   // may not): two tokens, each with its own budget.
   const statuses = new Map<number, number>();

@@ -1,5 +1,4 @@
 import { performance } from 'node:perf_hooks';
-import { writeTable } from '../delta/write-table.js';
 import { quoteIdentifier } from '../engine/quote-identifier.js';
 import { writeQuarantine } from './quarantine/write-quarantine.js';
 import { readModelSql } from './read-model.js';
@@ -65,18 +64,15 @@ export async function buildModelTable(ctx: RunContext, m: FullModel): Promise<bo
   const db = ctx.engine.db;
   if (m.superseded) await rankSuperseded(ctx, m.superseded);
   const params = m.params ?? {};
-  const columns = (await db.stream(`SELECT * FROM (${sql}) AS model LIMIT 0`, params)).columnNames();
+  const columns = await db.columnNames(sql, params);
   const rejects = columns.includes('_reject_reason');
   const order = m.orderBy ? ` ORDER BY ${m.orderBy}` : '';
   const txn = ctx.fullRefresh ? undefined : { appId, version: inputVersion };
-  const result = await writeTable(table, ctx.engine.writer, {
-    source: {
-      kind: 'query',
-      sql: rejects
-        ? `SELECT * EXCLUDE (_reject_reason, _reject_detail, _raw) FROM (${sql}) AS model WHERE _reject_reason IS NULL${order}`
-        : `SELECT * FROM (${sql}) AS model${order}`,
-      params,
-    },
+  const result = await ctx.engine.writeQuery(table, {
+    sql: rejects
+      ? `SELECT * EXCLUDE (_reject_reason, _reject_detail, _raw) FROM (${sql}) AS model WHERE _reject_reason IS NULL${order}`
+      : `SELECT * FROM (${sql}) AS model${order}`,
+    params,
     mode: 'overwrite',
     // The model defines the table: a rebuild takes the model's schema (a column whose type a
     // model changed, e.g. a sum cast to BIGINT, replaces the old type instead of failing).

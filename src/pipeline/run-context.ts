@@ -1,17 +1,14 @@
 import type { DeltaTable } from '../delta/delta-table.js';
 import type { Snapshot } from '../delta/snapshot.js';
-import type { DuckDbEngine } from '../engine/duckdb/duckdb-engine.js';
-import { registerLakeViews } from '../engine/duckdb/register-lake-views.js';
-import { registerSnapshotView } from '../engine/duckdb/register-snapshot-view.js';
+import type { Engine } from '../engine/engine.js';
 import { quoteIdentifier } from '../engine/quote-identifier.js';
 import { tableDir } from '../lakehouse/lake-layout.js';
 import type { Lake } from '../lakehouse/read-lake.js';
-import { readMacros } from './read-model.js';
 import type { RunSummary } from './run-summary.js';
 
 /** Everything a pipeline step needs: the engine, the lake, the run's identity and clock. */
 export interface RunContext {
-  engine: DuckDbEngine;
+  engine: Engine;
   lake: Lake;
   batchId: string;
   /** When this run started; bronze rows carry it as _bronze_ingested_at. */
@@ -60,17 +57,12 @@ export async function exposeSnapshot(
   snapshot: Snapshot,
   alias?: string,
 ): Promise<void> {
-  if (alias === undefined) {
-    await registerSnapshotView(ctx.engine.db, { catalog: lakehouse, schema: 'dbo', name }, snapshot);
-    return;
-  }
-  await registerSnapshotView(ctx.engine.db, { catalog: 'temp', schema: 'main', name: alias }, snapshot);
+  await ctx.engine.exposeSnapshot({ lakehouse, name, ...(alias === undefined ? {} : { alias }) }, snapshot);
 }
 
 /** Creates the lakehouse catalogs (lh_bronze, lh_silver, lh_gold with schema dbo) and the models' macros. */
 export async function prepareCatalogs(ctx: RunContext): Promise<void> {
-  await registerLakeViews(ctx.engine, [], {});
-  for (const sql of readMacros()) await ctx.engine.db.run(sql);
+  await ctx.engine.prepare();
 }
 
 /** Makes a table queryable at its latest version; returns the snapshot, or undefined if absent. */

@@ -65,6 +65,11 @@ export class DuckDbDatabase {
     return reader.getRowObjectsJson();
   }
 
+  /** The columns a query yields, without reading its rows. */
+  async columnNames(sql: string, params: SqlParams = []): Promise<string[]> {
+    return (await this.stream(`SELECT * FROM (${sql}) AS q LIMIT 0`, params)).columnNames();
+  }
+
   /** Starts a streaming query; rows arrive chunk by chunk. */
   stream(sql: string, params: SqlParams = []): Promise<DuckDBResult> {
     const [values, types] = bind(sql, params);

@@ -1,18 +1,25 @@
 import { DeltaTable } from '../../delta/delta-table.js';
+import type { Snapshot } from '../../delta/snapshot.js';
+import { type WriteResult, writeTable } from '../../delta/write-table.js';
+import { readMacros } from '../../pipeline/read-model.js';
+import type { Engine, QueryWrite } from '../engine.js';
 import { DuckDbCheckpointIO } from './duckdb-checkpoint-io.js';
 import { DuckDbDataWriter } from './duckdb-data-writer.js';
 import { DuckDbDatabase, type DuckDbOptions } from './duckdb-database.js';
+import { registerLakeViews } from './register-lake-views.js';
+import { registerSnapshotView } from './register-snapshot-view.js';
 
 /**
  * The embedded engine: one DuckDB database plus the Delta plumbing that runs on it (Parquet
- * checkpoints and data-file writing). Close it when done.
+ * checkpoints and data-file writing, carelake's own Delta writer). Close it when done.
  *
  * @example
  * const engine = await DuckDbEngine.open();
  * const table = engine.table('/lake/lh_gold.Lakehouse/Tables/dbo/t');
- * await writeTable(table, engine.writer, { source: { kind: 'query', sql: 'SELECT 1 AS id' } });
+ * await engine.writeQuery(table, { sql: 'SELECT 1 AS id' });
  */
-export class DuckDbEngine {
+export class DuckDbEngine implements Engine {
+  readonly name = 'duckdb' as const;
   readonly checkpoints: DuckDbCheckpointIO;
   readonly writer: DuckDbDataWriter;
 
@@ -28,6 +35,10 @@ export class DuckDbEngine {
     return new DuckDbEngine(await DuckDbDatabase.open(options), options.now);
   }
 
+  get local(): DuckDbDatabase {
+    return this.db;
+  }
+
   /** A Delta table handle whose checkpoints this engine reads and writes. */
   table(path: string, name?: string): DeltaTable {
     return DeltaTable.at(
@@ -35,6 +46,39 @@ export class DuckDbEngine {
       { checkpoints: this.checkpoints, ...(this.now ? { now: this.now } : {}) },
       name ?? path,
     );
+  }
+
+  async exposeSnapshot(
+    target: { lakehouse: string; name: string; alias?: string },
+    snapshot: Snapshot,
+  ): Promise<void> {
+    await registerSnapshotView(
+      this.db,
+      target.alias === undefined
+        ? { catalog: target.lakehouse, schema: 'dbo', name: target.name }
+        : { catalog: 'temp', schema: 'main', name: target.alias },
+      snapshot,
+    );
+  }
+
+  async prepare(): Promise<void> {
+    await registerLakeViews(this, [], {});
+    for (const sql of readMacros()) await this.db.run(sql);
+  }
+
+  async shareLocal(): Promise<void> {}
+
+  writeQuery(table: DeltaTable, write: QueryWrite): Promise<WriteResult> {
+    const { sql, params, partitionValues, ...request } = write;
+    return writeTable(table, this.writer, {
+      ...request,
+      source: {
+        kind: 'query',
+        sql,
+        ...(params ? { params } : {}),
+        ...(partitionValues ? { partitionValues } : {}),
+      },
+    });
   }
 
   close(): void {

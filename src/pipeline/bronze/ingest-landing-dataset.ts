@@ -1,5 +1,4 @@
 import { performance } from 'node:perf_hooks';
-import { writeTable } from '../../delta/write-table.js';
 import { quoteIdentifier } from '../../engine/quote-identifier.js';
 import { landingDir } from '../../lakehouse/lake-layout.js';
 import { LandingFileError } from '../landing/landing-file-error.js';
@@ -46,9 +45,15 @@ export async function ingestLandingDataset(ctx: RunContext, model: string): Prom
       });
       continue;
     }
-    const staged = await stageLandingFile(db, file, spec.columns, meta.typedColumns ?? {}).catch((error) => {
+    const staged = await stageLandingFile(
+      ctx.engine.local,
+      file,
+      spec.columns,
+      meta.typedColumns ?? {},
+    ).catch((error) => {
       throw new LandingFileError(file.name, model, error);
     });
+    await ctx.engine.shareLocal(['staged', 'malformed']);
     const params = {
       source_time_zone: ctx.lake.config.sourceTimeZone,
       ingested_at: ctx.startedAt.toISOString(),
@@ -58,17 +63,14 @@ export async function ingestLandingDataset(ctx: RunContext, model: string): Prom
     };
     // One pass for a clean file: the accepted rows stream from the landing file straight into
     // the bronze table.
-    const result = await writeTable(table, ctx.engine.writer, {
-      source: {
-        kind: 'query',
-        sql: `SELECT * EXCLUDE (_line, _reject_reason, _reject_detail, _raw),
+    const result = await ctx.engine.writeQuery(table, {
+      sql: `SELECT * EXCLUDE (_line, _reject_reason, _reject_detail, _raw),
                 $ingested_at::TIMESTAMPTZ AS _bronze_ingested_at, $source_file::VARCHAR AS _bronze_source_file,
                 $batch_id::VARCHAR AS _bronze_batch_id, _line AS _bronze_row, $load_date::DATE AS _bronze_load_date
               FROM (${sql}) AS model WHERE _reject_reason IS NULL`,
-        params,
-        // One load date per run: written straight into its partition folder.
-        partitionValues: { _bronze_load_date: params.load_date },
-      },
+      params,
+      // One load date per run: written straight into its partition folder.
+      partitionValues: { _bronze_load_date: params.load_date },
       partitionBy: ['_bronze_load_date'],
       txn,
     });
@@ -124,14 +126,11 @@ async function createEmpty(ctx: RunContext, model: string, sql: string): Promise
   await ctx.engine.db.run(
     `CREATE OR REPLACE TEMP VIEW staged AS SELECT NULL::BIGINT AS _line, ${spec.columns.map((c) => `NULL::VARCHAR AS ${quoteIdentifier(c)}`).join(', ')} WHERE false`,
   );
-  await writeTable(lakeTable(ctx, 'lh_bronze', model), ctx.engine.writer, {
-    source: {
-      kind: 'query',
-      sql: `SELECT * EXCLUDE (_line, _reject_reason, _reject_detail, _raw), NULL::TIMESTAMPTZ AS _bronze_ingested_at,
+  await ctx.engine.writeQuery(lakeTable(ctx, 'lh_bronze', model), {
+    sql: `SELECT * EXCLUDE (_line, _reject_reason, _reject_detail, _raw), NULL::TIMESTAMPTZ AS _bronze_ingested_at,
               NULL::VARCHAR AS _bronze_source_file, NULL::VARCHAR AS _bronze_batch_id, _line AS _bronze_row,
               NULL::DATE AS _bronze_load_date FROM (${sql}) AS model`,
-      params: { source_time_zone: ctx.lake.config.sourceTimeZone },
-    },
+    params: { source_time_zone: ctx.lake.config.sourceTimeZone },
     partitionBy: ['_bronze_load_date'],
     mode: 'ignore',
   });

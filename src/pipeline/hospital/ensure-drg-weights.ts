@@ -1,4 +1,3 @@
-import { writeTable } from '../../delta/write-table.js';
 import { readModelSql } from '../read-model.js';
 import { exposeLatest, lakeTable, type RunContext } from '../run-context.js';
 
@@ -22,12 +21,9 @@ export async function ensureDrgWeights(ctx: RunContext, defaultCsv: string): Pro
  * await loadDrgWeights(ctx, '/data/cms_table5_fy2025.csv');
  */
 export async function loadDrgWeights(ctx: RunContext, csv: string): Promise<number> {
-  const result = await writeTable(lakeTable(ctx, 'lh_silver', 'ref_ms_drg_weights'), ctx.engine.writer, {
-    source: {
-      kind: 'query',
-      sql: `SELECT * FROM (${readModelSql('silver', 'ref_ms_drg_weights')}) ORDER BY drg_code`,
-      params: { path: csv },
-    },
+  const result = await ctx.engine.writeQuery(lakeTable(ctx, 'lh_silver', 'ref_ms_drg_weights'), {
+    sql: `SELECT * FROM (${readModelSql('silver', 'ref_ms_drg_weights')}) ORDER BY drg_code`,
+    params: { path: csv },
     mode: 'overwrite',
   });
   await exposeLatest(ctx, 'lh_silver', 'ref_ms_drg_weights');

@@ -1,4 +1,3 @@
-import { writeTable } from '../../delta/write-table.js';
 import { lakeTable, type RunContext } from '../run-context.js';
 
 /**
@@ -22,13 +21,10 @@ export async function writeExpectationResults(ctx: RunContext): Promise<void> {
       e.failures,
     ]);
   }
-  await writeTable(lakeTable(ctx, 'lh_gold', 'dq_expectation_results'), ctx.engine.writer, {
-    source: {
-      kind: 'query',
-      sql: `SELECT $run_id::VARCHAR AS run_id, $evaluated_at::TIMESTAMPTZ AS evaluated_at, table_name, column_name, rule, level,
+  await ctx.engine.writeQuery(lakeTable(ctx, 'lh_gold', 'dq_expectation_results'), {
+    sql: `SELECT $run_id::VARCHAR AS run_id, $evaluated_at::TIMESTAMPTZ AS evaluated_at, table_name, column_name, rule, level,
               failures, failures = 0 AS passed FROM dq_results ORDER BY table_name, column_name, rule`,
-      params: { run_id: ctx.batchId, evaluated_at: ctx.startedAt.toISOString() },
-    },
+    params: { run_id: ctx.batchId, evaluated_at: ctx.startedAt.toISOString() },
     txn: { appId: `carelake/dq_expectation_results/${ctx.batchId}`, version: 1 },
   });
 }

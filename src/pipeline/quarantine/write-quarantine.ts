@@ -1,4 +1,3 @@
-import { writeTable } from '../../delta/write-table.js';
 import { lakeTable, type RunContext } from '../run-context.js';
 
 /**
@@ -20,19 +19,16 @@ export async function writeQuarantine(
   params: Readonly<Record<string, string | number>> = {},
   options: { replace?: boolean } = {},
 ): Promise<void> {
-  await writeTable(lakeTable(ctx, lakehouse, 'quarantine'), ctx.engine.writer, {
-    source: {
-      kind: 'query',
-      sql: `SELECT $source_table::VARCHAR AS _source_table, q._reject_reason::VARCHAR AS _reject_reason,
+  await ctx.engine.writeQuery(lakeTable(ctx, lakehouse, 'quarantine'), {
+    sql: `SELECT $source_table::VARCHAR AS _source_table, q._reject_reason::VARCHAR AS _reject_reason,
               q._reject_detail::VARCHAR AS _reject_detail, q._raw::VARCHAR AS _raw, q._source_file::VARCHAR AS _source_file,
               $batch_id::VARCHAR AS _batch_id, $ingested_at::TIMESTAMPTZ AS _ingested_at
             FROM (${sql}) AS q`,
-      params: {
-        ...params,
-        source_table: sourceTable,
-        batch_id: ctx.batchId,
-        ingested_at: ctx.startedAt.toISOString(),
-      },
+    params: {
+      ...params,
+      source_table: sourceTable,
+      batch_id: ctx.batchId,
+      ingested_at: ctx.startedAt.toISOString(),
     },
     ...(txn ? { txn } : {}),
     // Partitioned by source table, so a layer rebuilt in full replaces exactly its own rejects.

@@ -1,5 +1,4 @@
 import { performance } from 'node:perf_hooks';
-import { writeTable } from '../../delta/write-table.js';
 import { readModelSql } from '../read-model.js';
 import { exposeLatest, lakeTable, type RunContext } from '../run-context.js';
 
@@ -35,8 +34,8 @@ export async function buildClinicianDim(ctx: RunContext): Promise<bigint[] | 'al
       return [];
     }
   }
-  const result = await writeTable(lakeTable(ctx, 'lh_silver', 'clinician_dim'), ctx.engine.writer, {
-    source: { kind: 'query', sql: 'SELECT * FROM dim_new ORDER BY clinician_id' },
+  const result = await ctx.engine.writeQuery(lakeTable(ctx, 'lh_silver', 'clinician_dim'), {
+    sql: 'SELECT * FROM dim_new ORDER BY clinician_id',
     mode: 'overwrite',
   });
   await exposeLatest(ctx, 'lh_silver', 'clinician_dim');

@@ -1,5 +1,4 @@
 import { performance } from 'node:perf_hooks';
-import { writeTable } from '../../delta/write-table.js';
 import { readModelSql } from '../read-model.js';
 import { exposeLatest, lakeTable, type RunContext } from '../run-context.js';
 import { SUMMARY_WATERMARK } from './session-watermarks.js';
@@ -29,11 +28,8 @@ export async function buildSessionSummary(ctx: RunContext): Promise<void> {
     });
     return;
   }
-  const result = await writeTable(table, ctx.engine.writer, {
-    source: {
-      kind: 'query',
-      sql: `SELECT * FROM (${readModelSql('gold', 'gold_clinician_session_summary')}) ORDER BY session_date, clinician_role`,
-    },
+  const result = await ctx.engine.writeQuery(table, {
+    sql: `SELECT * FROM (${readModelSql('gold', 'gold_clinician_session_summary')}) ORDER BY session_date, clinician_role`,
     mode: 'overwrite',
     watermarks: [{ appId: SUMMARY_WATERMARK, version: sessions.version }],
   });

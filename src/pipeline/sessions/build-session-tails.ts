@@ -1,6 +1,5 @@
 import { performance } from 'node:perf_hooks';
 import type { Snapshot } from '../../delta/snapshot.js';
-import { writeTable } from '../../delta/write-table.js';
 import { readModelSql } from '../read-model.js';
 import { exposeLatest, exposeSnapshot, lakeTable, type RunContext } from '../run-context.js';
 import { eventsPerGroup } from './events-per-group.js';
@@ -79,10 +78,8 @@ export async function buildSessionTails(
     await db.run(readModelSql('gold', '_session_events'));
     const model = readModelSql('gold', 'clinician_emr_sessions');
     const number = "CAST(split_part(session_id, '_S', 2) AS BIGINT)";
-    const result = await writeTable(lakeTable(ctx, 'lh_gold', 'clinician_emr_sessions'), ctx.engine.writer, {
-      source: {
-        kind: 'query',
-        sql: `SELECT s.* FROM lh_gold.dbo.clinician_emr_sessions AS s
+    const result = await ctx.engine.writeQuery(lakeTable(ctx, 'lh_gold', 'clinician_emr_sessions'), {
+      sql: `SELECT s.* FROM lh_gold.dbo.clinician_emr_sessions AS s
               LEFT JOIN session_tails AS t USING (clinician_id)
               WHERE list_contains($buckets, s.clinician_bucket) AND (t.clinician_id IS NULL OR ${number.replace('session_id', 's.session_id')} <= t.kept_sessions)
               UNION ALL
@@ -90,11 +87,10 @@ export async function buildSessionTails(
                        m.clinician_id::VARCHAR || '_S' || (${number.replace('session_id', 'm.session_id')} + t.kept_sessions) AS session_id,
                        CASE WHEN t.kept_sessions > 0 AND m.split_cause = 'first' THEN 'inactivity' ELSE m.split_cause END AS split_cause)
               FROM (${model}) AS m JOIN session_tails AS t USING (clinician_id)`,
-        params: {
-          buckets: plan.buckets,
-          source_time_zone: ctx.lake.config.sourceTimeZone,
-          max_session_us: null,
-        },
+      params: {
+        buckets: plan.buckets,
+        source_time_zone: ctx.lake.config.sourceTimeZone,
+        max_session_us: null,
       },
       mode: 'overwrite',
       replaceWhere: { clinician_bucket: plan.buckets.map(String) },

@@ -1,5 +1,4 @@
 import { performance } from 'node:perf_hooks';
-import { writeTable } from '../../delta/write-table.js';
 import { readModelSql } from '../read-model.js';
 import { exposeLatest, lakeTable, type RunContext } from '../run-context.js';
 import { CLINICIAN_BUCKETS } from './clinician-buckets.js';
@@ -57,15 +56,12 @@ export async function buildSessions(
   for (const [i, group] of groups.entries()) {
     const exists = await table.exists();
     const last = i === groups.length - 1;
-    const result = await writeTable(table, ctx.engine.writer, {
-      source: {
-        kind: 'query',
-        sql,
-        params: {
-          buckets: group,
-          source_time_zone: ctx.lake.config.sourceTimeZone,
-          max_session_us: capped ? maxMinutes * 60_000_000 : null,
-        },
+    const result = await ctx.engine.writeQuery(table, {
+      sql,
+      params: {
+        buckets: group,
+        source_time_zone: ctx.lake.config.sourceTimeZone,
+        max_session_us: capped ? maxMinutes * 60_000_000 : null,
       },
       mode: exists ? 'overwrite' : 'append',
       partitionBy: ['clinician_bucket'],
@@ -95,8 +91,8 @@ async function recordWatermarks(
   const snapshot = await exposeLatest(ctx, 'lh_gold', 'clinician_emr_sessions');
   if (snapshot === undefined || watermarks.every((w) => snapshot.appVersion(w.appId) === w.version))
     return undefined;
-  const result = await writeTable(table, ctx.engine.writer, {
-    source: { kind: 'query', sql: 'SELECT * FROM lh_gold.dbo.clinician_emr_sessions LIMIT 0' },
+  const result = await ctx.engine.writeQuery(table, {
+    sql: 'SELECT * FROM lh_gold.dbo.clinician_emr_sessions LIMIT 0',
     watermarks,
   });
   return result.version;

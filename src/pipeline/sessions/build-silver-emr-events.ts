@@ -1,5 +1,4 @@
 import { performance } from 'node:perf_hooks';
-import { writeTable } from '../../delta/write-table.js';
 import { writeQuarantine } from '../quarantine/write-quarantine.js';
 import { readModelSql } from '../read-model.js';
 import { exposeSnapshot, lakeTable, type RunContext } from '../run-context.js';
@@ -54,12 +53,9 @@ export async function buildSilverEmrEvents(ctx: RunContext): Promise<void> {
   const model = readModelSql('silver', 'emr_events');
   const params = { bucket_count: CLINICIAN_BUCKETS };
   const txn = { appId: APP_ID, version: bronze.version };
-  const result = await writeTable(silver, ctx.engine.writer, {
-    source: {
-      kind: 'query',
-      sql: `SELECT * EXCLUDE (_reject_reason, _reject_detail, _raw) FROM (${model}) AS model WHERE _reject_reason IS NULL`,
-      params,
-    },
+  const result = await ctx.engine.writeQuery(silver, {
+    sql: `SELECT * EXCLUDE (_reject_reason, _reject_detail, _raw) FROM (${model}) AS model WHERE _reject_reason IS NULL`,
+    params,
     mode: full ? 'overwrite' : 'append',
     partitionBy: ['clinician_bucket'],
     txn,

@@ -44,6 +44,12 @@ export interface Engine {
    * the same names; nothing to do when they are one database.
    */
   shareLocal(names: readonly string[]): Promise<void>;
+  /**
+   * Breaches of a unique rule on `column` (quoted) of `from` (a quoted lake name): each NULL and
+   * each extra copy of a value, i.e. count(*) - count(DISTINCT column), computed the way the
+   * engine holds big tables best. `rowsPerSlice` bounds one grouping on an embedded engine.
+   */
+  countUniqueBreaches(from: string, column: string, options?: { rowsPerSlice?: number }): Promise<number>;
   /** Writes the rows of a query to a Delta table, with the engine's own Delta writer. */
   writeQuery(table: DeltaTable, write: QueryWrite): Promise<WriteResult>;
   close(): Promise<void> | void;

@@ -17,8 +17,19 @@ export interface LakeConfig {
   maxSessionMinutes: number | null;
   /** Default inactivity threshold by clinician role, in minutes. */
   roleInactivityMinutes: Record<string, number>;
-  /** Embedded engine limits: DuckDB spills to disk beyond memoryLimit, so big runs stay bounded. */
-  engine: { memoryLimit: string | null; threads: number | null };
+  /**
+   * The engine `carelake run` and `watch` use (`name`: duckdb, the default, or spark) and the
+   * embedded engine's limits: DuckDB spills to disk beyond memoryLimit, so big runs stay bounded.
+   * `spark.remote` is the Spark Connect server (`sc://host:15002`; its token comes from
+   * CARELAKE_SPARK_TOKEN, never from this file); `spark.lakeUri` is this lake's folder as the
+   * cluster sees it (`abfss://…`, `s3://…`), when it differs from the local path.
+   */
+  engine: {
+    name?: 'duckdb' | 'spark';
+    memoryLimit: string | null;
+    threads: number | null;
+    spark?: { remote?: string; lakeUri?: string };
+  };
   /** Alert rules (src/alerts/alert-rule.ts), checked when they are read; absent on a new lake. */
   alerts?: unknown;
 }

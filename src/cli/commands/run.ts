@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { evaluateAlertRules } from '../../alerts/evaluate-alert-rules.js';
 import { formatAlert } from '../../alerts/format-alert.js';
-import { DuckDbEngine } from '../../engine/duckdb/duckdb-engine.js';
 import { CarelakeError } from '../../errors/carelake-error.js';
 import { UsageError } from '../../errors/usage-error.js';
 import { readLake, resolveLakeDir } from '../../lakehouse/read-lake.js';
@@ -9,12 +8,13 @@ import { describeSuspects } from '../../pipeline/quality/suspect-tables.js';
 import { type RunTarget, runPipeline } from '../../pipeline/run-pipeline.js';
 import { emptyRunSummary, formatRunSummary } from '../../pipeline/run-summary.js';
 import type { Command } from '../command.js';
-import { engineOptions } from '../engine-options.js';
+import { openRunEngine } from '../open-run-engine.js';
 import { parseOptions } from '../parse-options.js';
+import { resolveEngineChoice } from '../resolve-engine-choice.js';
 import { normalizeWaitFlag, parseWait } from '../parse-wait.js';
 import { withLakeLock } from '../with-lake-lock.js';
 
-const help = `Usage: carelake run [all|sessions|hospital|bronze|silver|gold] [--lake DIR] [--engine duckdb] [--full-refresh] [--wait[=DURATION]]
+const help = `Usage: carelake run [all|sessions|hospital|bronze|silver|gold] [--lake DIR] [--engine duckdb|spark] [--spark-remote sc://HOST:PORT] [--full-refresh] [--wait[=DURATION]]
 
 Runs the pipeline over the landing zone: bronze (typed, bad rows quarantined with a reason),
 silver (cleaned, deduplicated), gold (sessions and summaries). Re-runs are safe: a landing file
@@ -37,7 +37,13 @@ Targets:
 
 Options:
   --lake DIR       the lake (default $CARELAKE_LAKE, else ./lakehouse)
-  --engine NAME    duckdb (default)
+  --engine NAME    duckdb (default: embedded) or spark (the same models on Apache Spark through
+                   Spark Connect; Spark's Delta writer writes the same tables); also settable
+                   as "engine": {"name": "spark", "spark": {"remote": "sc://…"}} in carelake.json
+  --spark-remote URL   the Spark Connect server (default engine.spark.remote in carelake.json,
+                   else $CARELAKE_SPARK_REMOTE); its bearer token comes from $CARELAKE_SPARK_TOKEN
+  --spark-token TOKEN  the token on the command line (visible to other users of this machine:
+                   prefer $CARELAKE_SPARK_TOKEN)
   --full-refresh   recompute silver and gold from all of bronze
   --wait[=DUR]     when another run holds the lake, wait for it: as long as it takes, or
                    at most DUR (30s, 5m, 2h); without it a busy lake fails at once (exit 2)
@@ -45,6 +51,7 @@ Options:
 Example:
   carelake run sessions --lake ./lakehouse
   carelake run all --wait=10m      # from cron: queue behind a manual run for up to 10 minutes
+  carelake run all --engine spark --spark-remote sc://spark-host:15002
 `;
 
 const TARGETS: readonly RunTarget[] = ['all', 'sessions', 'hospital', 'bronze', 'silver', 'gold'];
@@ -55,6 +62,8 @@ const command: Command = {
     const { values, positionals } = parseOptions('run', normalizeWaitFlag(args), {
       lake: { type: 'string' },
       engine: { type: 'string' },
+      'spark-remote': { type: 'string' },
+      'spark-token': { type: 'string' },
       'full-refresh': { type: 'boolean' },
       wait: { type: 'string' },
     });
@@ -63,14 +72,20 @@ const command: Command = {
     if (!TARGETS.includes(target) || positionals.length > 1) {
       throw new UsageError(`run: unknown target "${positionals.join(' ')}"; use ${TARGETS.join(', ')}`);
     }
-    const engineName = values.engine ?? 'duckdb';
-    if (engineName !== 'duckdb')
-      throw new UsageError(`run: unknown --engine "${engineName}"; available: duckdb`);
     const lake = await readLake(resolveLakeDir(values.lake, io.env, io.cwd));
+    const choice = resolveEngineChoice(
+      lake.config.engine,
+      {
+        ...(values.engine !== undefined ? { engine: values.engine } : {}),
+        ...(values['spark-remote'] !== undefined ? { sparkRemote: values['spark-remote'] } : {}),
+        ...(values['spark-token'] !== undefined ? { sparkToken: values['spark-token'] } : {}),
+      },
+      io.env,
+    );
     const fullRefresh = values['full-refresh'] === true;
     const lockCommand = `carelake run ${target}${fullRefresh ? ' --full-refresh' : ''}`;
     return withLakeLock(lake.dir, { command: lockCommand, waitMs }, io, async () => {
-      const engine = await DuckDbEngine.open(engineOptions(lake.config.engine));
+      const engine = await openRunEngine(lake, choice);
       const summary = emptyRunSummary();
       const batchId = randomUUID();
       try {
@@ -98,7 +113,7 @@ const command: Command = {
           throw new CarelakeError(`run: ${describeSuspects(outcome.suspects)}; see the summary above`);
         return 0;
       } finally {
-        engine.close();
+        await engine.close();
       }
     });
   },

@@ -3,6 +3,7 @@ import type { Snapshot } from '../../delta/snapshot.js';
 import { type WriteResult, writeTable } from '../../delta/write-table.js';
 import { readMacros } from '../../pipeline/read-model.js';
 import type { Engine, QueryWrite } from '../engine.js';
+import { countUniqueBreaches } from './count-unique-breaches.js';
 import { DuckDbCheckpointIO } from './duckdb-checkpoint-io.js';
 import { DuckDbDataWriter } from './duckdb-data-writer.js';
 import { DuckDbDatabase, type DuckDbOptions } from './duckdb-database.js';
@@ -67,6 +68,14 @@ export class DuckDbEngine implements Engine {
   }
 
   async shareLocal(): Promise<void> {}
+
+  countUniqueBreaches(
+    from: string,
+    column: string,
+    options: { rowsPerSlice?: number } = {},
+  ): Promise<number> {
+    return countUniqueBreaches(this.db, from, column, options.rowsPerSlice);
+  }
 
   writeQuery(table: DeltaTable, write: QueryWrite): Promise<WriteResult> {
     const { sql, params, partitionValues, ...request } = write;

@@ -1,0 +1,202 @@
+import { randomUUID } from 'node:crypto';
+import { mkdir, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { DeltaTable } from '../../delta/delta-table.js';
+import type { Snapshot } from '../../delta/snapshot.js';
+import type { WriteResult } from '../../delta/write-table.js';
+import { readMacros, sparkSessionSettings } from '../../pipeline/read-model.js';
+import { DuckDbEngine } from '../duckdb/duckdb-engine.js';
+import { quoteIdentifier } from '../quote-identifier.js';
+import type { DuckDbDatabase } from '../duckdb/duckdb-database.js';
+import type { Engine, QueryWrite } from '../engine.js';
+import { mapLakeUri } from './map-lake-uri.js';
+import { planSparkWrite } from './plan-spark-write.js';
+import { quoteSparkIdentifier } from './quote-spark-identifier.js';
+import { SparkConnectClient } from './spark-connect-client.js';
+import { SparkSql } from './spark-sql.js';
+import { sparkViewName } from './spark-view-name.js';
+
+/** How to reach Spark and where it finds the lake. */
+export interface SparkEngineOptions {
+  /** `sc://host:port[/;token=…]`. */
+  remote: string;
+  /** Bearer token, when not in the remote string. */
+  token?: string;
+  /** The lake folder carelake sees. */
+  lakeDir: string;
+  /** The same folder as the cluster sees it (`abfss://…`, `s3://…`); absent: the same path. */
+  lakeUri?: string;
+}
+
+/**
+ * The Spark engine: models run as Spark SQL through Spark Connect, and tables are written by
+ * Spark's own Delta writer at the lake's paths. carelake keeps reading every table's log itself
+ * (incremental state, versions, row counts), with a small embedded DuckDB for checkpoints and
+ * for reading landing files, which it hands to Spark as Parquet under the lake's
+ * `Files/_carelake_staging/` (removed on close).
+ *
+ * Guarantees (test/engine/engine-contract.test.ts, test/engine/spark/run-on-spark.test.ts):
+ * - Spark reads every input at the snapshot version carelake exposed (VERSION AS OF), so a run
+ *   reads one consistent state whatever lands meanwhile.
+ * - A write with a `txn` that the table already recorded is skipped, never repeated; one with
+ *   extra watermarks records each in a following empty commit (Spark records one transaction
+ *   per commit; re-running a write whose watermarks were lost is harmless, as every pipeline
+ *   write is idempotent).
+ * - The session time zone is UTC and timestamps are written as INT64 microseconds, so what
+ *   Spark writes reads the same in carelake, delta-rs and Spark.
+ *
+ * @example
+ * const engine = await SparkEngine.open({ remote: 'sc://localhost:15002', lakeDir: lake.dir });
+ */
+export class SparkEngine implements Engine {
+  readonly name = 'spark' as const;
+  readonly db: SparkSql;
+  private staging: string | undefined;
+
+  private constructor(
+    private readonly spark: SparkConnectClient,
+    private readonly plumbing: DuckDbEngine,
+    private readonly options: SparkEngineOptions,
+  ) {
+    this.db = new SparkSql(spark);
+  }
+
+  static async open(options: SparkEngineOptions): Promise<SparkEngine> {
+    const spark = SparkConnectClient.connect(withToken(options.remote, options.token));
+    const plumbing = await DuckDbEngine.open({ threads: 1 });
+    try {
+      await spark.setConfig(sparkSessionSettings());
+    } catch (error) {
+      plumbing.close();
+      await spark.close();
+      throw error;
+    }
+    return new SparkEngine(spark, plumbing, options);
+  }
+
+  get local(): DuckDbDatabase {
+    return this.plumbing.db;
+  }
+
+  table(path: string, name?: string): DeltaTable {
+    return this.plumbing.table(path, name);
+  }
+
+  async exposeSnapshot(
+    target: { lakehouse: string; name: string; alias?: string },
+    snapshot: Snapshot,
+  ): Promise<void> {
+    const view = target.alias ?? sparkViewName(target.lakehouse, 'dbo', target.name);
+    await this.spark.command(
+      `CREATE OR REPLACE TEMPORARY VIEW ${quoteSparkIdentifier(view)} AS SELECT * FROM ${this.deltaName(snapshot.tablePath)} VERSION AS OF ${snapshot.version}`,
+    );
+  }
+
+  async prepare(): Promise<void> {
+    for (const sql of readMacros('spark')) await this.spark.command(sql);
+  }
+
+  async shareLocal(names: readonly string[]): Promise<void> {
+    if (this.staging === undefined) {
+      this.staging = join(this.options.lakeDir, 'Files', '_carelake_staging', randomUUID());
+      await mkdir(this.staging, { recursive: true });
+    }
+    for (const name of names) {
+      const file = join(this.staging, `${name}-${randomUUID()}.parquet`);
+      await this.plumbing.db.run(`COPY (SELECT * FROM ${quoteIdentifier(name)}) TO $file (FORMAT parquet)`, {
+        file,
+      });
+      await this.spark.command(
+        `CREATE OR REPLACE TEMPORARY VIEW ${quoteSparkIdentifier(name)} AS SELECT * FROM parquet.${quoteSparkIdentifier(this.uri(file))}`,
+      );
+    }
+  }
+
+  async countUniqueBreaches(from: string, column: string): Promise<number> {
+    // Spark spills a large distinct count by itself: no slicing needed.
+    const [row] = await this.db.readRows(`SELECT count(*) - count(DISTINCT ${column}) AS n FROM ${from}`);
+    return Number(row!.n);
+  }
+
+  async writeQuery(table: DeltaTable, write: QueryWrite): Promise<WriteResult> {
+    const existing = (await table.exists()) ? await table.readSnapshot() : undefined;
+    if (write.txn !== undefined && (existing?.appVersion(write.txn.appId) ?? -1) >= write.txn.version)
+      return {
+        status: 'skipped',
+        version: existing!.version,
+        filesAdded: 0,
+        filesRemoved: 0,
+        rowsWritten: 0,
+      };
+    const [query] = this.db.translate(write.sql);
+    const target = this.deltaName(table.path);
+    const plan = planSparkWrite(
+      write,
+      target,
+      query!,
+      existing?.schema.fields.map((f) => f.name),
+    );
+    if (plan === undefined)
+      return {
+        status: 'skipped',
+        version: existing!.version,
+        filesAdded: 0,
+        filesRemoved: 0,
+        rowsWritten: 0,
+      };
+    await this.withTxn(write.txn, () =>
+      this.spark.command(plan.sql, { ...(write.params ?? {}), ...plan.params }),
+    );
+    const [written] = await table.readHistory(1);
+    let version = written!.version;
+    for (const watermark of write.watermarks ?? []) {
+      await this.withTxn(watermark, () =>
+        this.spark.command(`INSERT INTO ${target} SELECT * FROM ${target} WHERE false`),
+      );
+      version = (await table.readHistory(1))[0]!.version;
+    }
+    return {
+      status: 'committed',
+      version,
+      filesAdded: Number(written!.operationMetrics.numFiles ?? 0),
+      filesRemoved: Number(written!.operationMetrics.numRemovedFiles ?? 0),
+      rowsWritten: Number(written!.operationMetrics.numOutputRows ?? 0),
+    };
+  }
+
+  async close(): Promise<void> {
+    this.plumbing.close();
+    await this.spark.close();
+    if (this.staging !== undefined) await rm(this.staging, { recursive: true, force: true });
+  }
+
+  /** Runs a write with Delta's idempotent-transaction settings, and clears them after. */
+  private async withTxn<T>(
+    txn: { appId: string; version: number } | undefined,
+    write: () => Promise<T>,
+  ): Promise<T> {
+    if (txn === undefined) return write();
+    const keys = ['spark.databricks.delta.write.txnAppId', 'spark.databricks.delta.write.txnVersion'];
+    await this.spark.setConfig({ [keys[0]!]: txn.appId, [keys[1]!]: String(txn.version) });
+    try {
+      return await write();
+    } finally {
+      await this.spark.unsetConfig(keys);
+    }
+  }
+
+  private uri(path: string): string {
+    return mapLakeUri(path, this.options.lakeDir, this.options.lakeUri);
+  }
+
+  private deltaName(path: string): string {
+    return `delta.${quoteSparkIdentifier(this.uri(path))}`;
+  }
+}
+
+/** The remote with a bearer token given apart from it (a token in the remote string wins). */
+function withToken(remote: string, token: string | undefined): string {
+  if (token === undefined || /;\s*token=/i.test(remote)) return remote;
+  const base = /^sc:\/\/[^/]*$/.test(remote) ? `${remote}/` : remote;
+  return `${base};token=${encodeURIComponent(token)}`;
+}

@@ -42,7 +42,7 @@ export async function buildModelTable(ctx: RunContext, m: FullModel): Promise<bo
   const table = lakeTable(ctx, m.lakehouse, m.model);
   const appId = `carelake/${m.model}<-inputs`;
   const existing = (await table.exists()) ? await table.readSnapshot() : undefined;
-  const sql = readModelSql(m.lakehouse.slice(3), m.model);
+  const sql = readModelSql(m.lakehouse.slice(3), m.model, ctx.engine.name);
   // The model and its quarantine are two commits: a run killed between them left the model
   // current and its refused rows unwritten, and the next run skipped it. A build is done only
   // when both carry this input version (a rebuild with nothing refused still commits its

@@ -78,7 +78,13 @@ export async function exposeLatest(
   return snapshot;
 }
 
-/** `"lh_gold"."dbo"."t"`. @example qualified('lh_gold', 't') */
+/**
+ * The lake name of a table for SQL: `lh_gold.dbo.t`, each part quoted only when it is not a
+ * plain lowercase identifier (the Spark engine maps plain lake names to its views).
+ *
+ * @example qualified('lh_gold', 't') // 'lh_gold.dbo.t'
+ */
 export function qualified(lakehouse: string, name: string): string {
-  return `${quoteIdentifier(lakehouse)}.dbo.${quoteIdentifier(name)}`;
+  const part = (p: string) => (/^[a-z_][a-z0-9_]*$/.test(p) ? p : quoteIdentifier(p));
+  return `${part(lakehouse)}.dbo.${part(name)}`;
 }

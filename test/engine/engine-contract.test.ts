@@ -34,6 +34,7 @@ for (const [name, open] of Object.entries(ENGINES)) {
 
     test('creates, appends, and skips a write whose txn the table already recorded', async () => {
       engine = await open(lake);
+      await engine.prepare();
       const table = engine.table(path('t1'));
       const first = await engine.writeQuery(table, {
         sql: 'SELECT 1::BIGINT AS id, $label::VARCHAR AS label',
@@ -106,12 +107,16 @@ for (const [name, open] of Object.entries(ENGINES)) {
       assert.equal(latest.appVersion('contract/b'), 9);
       await engine.exposeSnapshot({ lakehouse: 'lh_gold', name: 't3' }, v0);
       assert.deepEqual(
-        (await engine.db.readRows('SELECT count(*)::BIGINT AS n FROM lh_gold.dbo.t3')).map((r) => Number(r.n)),
+        (await engine.db.readRows('SELECT count(*)::BIGINT AS n FROM lh_gold.dbo.t3')).map((r) =>
+          Number(r.n),
+        ),
         [1],
       );
       await engine.exposeSnapshot({ lakehouse: 'lh_gold', name: 't3' }, latest);
       assert.deepEqual(
-        (await engine.db.readRows('SELECT count(*)::BIGINT AS n FROM lh_gold.dbo.t3')).map((r) => Number(r.n)),
+        (await engine.db.readRows('SELECT count(*)::BIGINT AS n FROM lh_gold.dbo.t3')).map((r) =>
+          Number(r.n),
+        ),
         [2],
       );
       assert.deepEqual(await engine.db.columnNames('SELECT n, n + 1 AS m FROM lh_gold.dbo.t3'), ['n', 'm']);

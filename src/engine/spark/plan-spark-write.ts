@@ -28,7 +28,7 @@ export interface SparkWriteStatement {
  * (`columns`, selected in the existing schema's order), never by the query's order, so a model that lists its
  * columns in another order still lands in the right ones; an overwrite that replaces the
  * schema (the pipeline's full rebuilds) is CREATE OR REPLACE TABLE, which keeps the table's
- * history; replaceWhere values are bound parameters. Mode error on an existing table is a
+ * history; replaceWhere values are bound parameters, numbers for the `integerColumns`. Mode error on an existing table is a
  * UsageError.
  *
  * @example
@@ -40,6 +40,7 @@ export function planSparkWrite(
   target: string,
   query: string,
   columns: readonly string[] | undefined,
+  integerColumns: ReadonlySet<string> = new Set(),
 ): SparkWriteStatement | undefined {
   const mode = request.mode ?? 'append';
   if (columns === undefined)
@@ -54,7 +55,7 @@ export function planSparkWrite(
   // table's columns in the table's order.
   if (mode === 'append') return { sql: `INSERT INTO ${target} ${select}`, params: {} };
   if (request.replaceWhere === undefined) return { sql: `INSERT OVERWRITE ${target} ${select}`, params: {} };
-  const { predicate, params } = replaceWherePredicate(request.replaceWhere);
+  const { predicate, params } = replaceWherePredicate(request.replaceWhere, integerColumns);
   return { sql: `INSERT INTO ${target} REPLACE WHERE ${predicate} ${select}`, params };
 }
 
@@ -70,7 +71,10 @@ function createStatement(verb: string, request: SparkWriteRequest, target: strin
 }
 
 /** `a IN (:rw0, :rw1) AND (b IS NULL OR b IN (:rw2))`, values bound as parameters. */
-function replaceWherePredicate(replaceWhere: ReplaceWhere): {
+function replaceWherePredicate(
+  replaceWhere: ReplaceWhere,
+  integerColumns: ReadonlySet<string>,
+): {
   predicate: string;
   params: Record<string, SparkSqlParam>;
 } {
@@ -81,12 +85,14 @@ function replaceWherePredicate(replaceWhere: ReplaceWhere): {
       .filter((v) => v !== null)
       .map((v) => {
         const name = `rw${Object.keys(params).length}`;
-        params[name] = v;
+        // Delta applies replaceWhere only to a predicate it can push down: the column compared
+        // with values of its own type, never wrapped in a cast.
+        params[name] = integerColumns.has(column) && /^-?\d+$/.test(v!) ? Number(v) : v;
         return `:${name}`;
       });
     const alternatives = [
       ...(values.includes(null) ? [`${col} IS NULL`] : []),
-      ...(names.length ? [`cast(${col} AS STRING) IN (${names.join(', ')})`] : []),
+      ...(names.length ? [`${col} IN (${names.join(', ')})`] : []),
     ];
     return alternatives.length === 0 ? 'false' : `(${alternatives.join(' OR ')})`;
   });

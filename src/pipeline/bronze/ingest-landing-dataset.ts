@@ -22,7 +22,7 @@ import { lakeTable, type RunContext } from '../run-context.js';
 export async function ingestLandingDataset(ctx: RunContext, model: string): Promise<boolean> {
   const meta = readModelMeta('bronze', model);
   const spec = meta.landing!;
-  const sql = readModelSql('bronze', model);
+  const sql = readModelSql('bronze', model, ctx.engine.name);
   const table = lakeTable(ctx, 'lh_bronze', model);
   const quarantine = lakeTable(ctx, 'lh_bronze', 'quarantine');
   const files = await readLandingFiles(landingDir(ctx.lake.dir), spec.prefix, ctx.landingFiles);

@@ -22,7 +22,7 @@ export async function ensureDrgWeights(ctx: RunContext, defaultCsv: string): Pro
  */
 export async function loadDrgWeights(ctx: RunContext, csv: string): Promise<number> {
   const result = await ctx.engine.writeQuery(lakeTable(ctx, 'lh_silver', 'ref_ms_drg_weights'), {
-    sql: `SELECT * FROM (${readModelSql('silver', 'ref_ms_drg_weights')}) ORDER BY drg_code`,
+    sql: `SELECT * FROM (${readModelSql('silver', 'ref_ms_drg_weights', ctx.engine.name)}) ORDER BY drg_code`,
     params: { path: csv },
     mode: 'overwrite',
   });

@@ -15,7 +15,9 @@ export async function buildClinicianDim(ctx: RunContext): Promise<bigint[] | 'al
   const db = ctx.engine.db;
   await exposeLatest(ctx, 'lh_bronze', 'bronze_clinicians');
   await exposeLatest(ctx, 'lh_bronze', 'bronze_clinician_roles');
-  await db.run(`CREATE OR REPLACE TEMP TABLE dim_new AS ${readModelSql('silver', 'clinician_dim')}`);
+  await db.run(
+    `CREATE OR REPLACE TEMP TABLE dim_new AS ${readModelSql('silver', 'clinician_dim', ctx.engine.name)}`,
+  );
   const existing = await exposeLatest(ctx, 'lh_silver', 'clinician_dim');
   let changed: bigint[] | 'all' = 'all';
   if (existing !== undefined && !ctx.fullRefresh) {

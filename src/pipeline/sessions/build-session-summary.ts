@@ -29,7 +29,7 @@ export async function buildSessionSummary(ctx: RunContext): Promise<void> {
     return;
   }
   const result = await ctx.engine.writeQuery(table, {
-    sql: `SELECT * FROM (${readModelSql('gold', 'gold_clinician_session_summary')}) ORDER BY session_date, clinician_role`,
+    sql: `SELECT * FROM (${readModelSql('gold', 'gold_clinician_session_summary', ctx.engine.name)}) ORDER BY session_date, clinician_role`,
     mode: 'overwrite',
     watermarks: [{ appId: SUMMARY_WATERMARK, version: sessions.version }],
   });

@@ -74,9 +74,9 @@ export async function buildSessionTails(
   try {
     // The model reads lh_silver.dbo.emr_events: for this query, just the tails.
     await db.run('CREATE OR REPLACE VIEW lh_silver.dbo.emr_events AS SELECT * FROM tail_events');
-    await db.run(readModelSql('gold', '_session_numbered'));
-    await db.run(readModelSql('gold', '_session_events'));
-    const model = readModelSql('gold', 'clinician_emr_sessions');
+    await db.run(readModelSql('gold', '_session_numbered', ctx.engine.name));
+    await db.run(readModelSql('gold', '_session_events', ctx.engine.name));
+    const model = readModelSql('gold', 'clinician_emr_sessions', ctx.engine.name);
     const number = "CAST(split_part(session_id, '_S', 2) AS BIGINT)";
     const result = await ctx.engine.writeQuery(lakeTable(ctx, 'lh_gold', 'clinician_emr_sessions'), {
       sql: `SELECT s.* FROM lh_gold.dbo.clinician_emr_sessions AS s

@@ -44,11 +44,13 @@ export async function buildSessions(
     });
     return;
   }
-  await ctx.engine.db.run(readModelSql('gold', '_session_numbered'));
+  await ctx.engine.db.run(readModelSql('gold', '_session_numbered', ctx.engine.name));
   const maxMinutes = ctx.lake.config.maxSessionMinutes ?? null;
   const capped = maxMinutes !== null;
-  await ctx.engine.db.run(readModelSql('gold', capped ? '_session_events_capped' : '_session_events'));
-  const sql = readModelSql('gold', 'clinician_emr_sessions');
+  await ctx.engine.db.run(
+    readModelSql('gold', capped ? '_session_events_capped' : '_session_events', ctx.engine.name),
+  );
+  const sql = readModelSql('gold', 'clinician_emr_sessions', ctx.engine.name);
   const perGroup = options.eventsPerGroup ?? eventsPerGroup(ctx.lake.config.engine?.memoryLimit ?? null);
   const groups = planBucketGroups(countBucketEvents(events, chosen), perGroup);
   let rows = 0;

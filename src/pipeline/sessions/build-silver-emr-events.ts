@@ -48,9 +48,9 @@ export async function buildSilverEmrEvents(ctx: RunContext): Promise<void> {
   );
   // The repeated ids are few: rank just those once, so neither pass below sorts the feed.
   await db.run(
-    `CREATE OR REPLACE TEMP TABLE emr_event_repeats AS ${readModelSql('silver', '_emr_event_repeats')}`,
+    `CREATE OR REPLACE TEMP TABLE emr_event_repeats AS ${readModelSql('silver', '_emr_event_repeats', ctx.engine.name)}`,
   );
-  const model = readModelSql('silver', 'emr_events');
+  const model = readModelSql('silver', 'emr_events', ctx.engine.name);
   const params = { bucket_count: CLINICIAN_BUCKETS };
   const txn = { appId: APP_ID, version: bronze.version };
   const result = await ctx.engine.writeQuery(silver, {

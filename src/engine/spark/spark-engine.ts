@@ -15,6 +15,7 @@ import { planSparkWrite } from './plan-spark-write.js';
 import { quoteSparkIdentifier } from './quote-spark-identifier.js';
 import { SparkConnectClient } from './spark-connect-client.js';
 import { SparkSql } from './spark-sql.js';
+import type { SparkSqlParams } from './to-spark-literal.js';
 import { sparkViewName } from './spark-view-name.js';
 
 /** How to reach Spark and where it finds the lake. */
@@ -59,7 +60,10 @@ export class SparkEngine implements Engine {
     private readonly plumbing: DuckDbEngine,
     private readonly options: SparkEngineOptions,
   ) {
-    this.db = new SparkSql(spark);
+    this.db = new SparkSql(spark, {
+      materialize: (name, query, params) => this.materialize(name, query, params),
+      drop: (name) => this.spark.command(`DROP VIEW IF EXISTS ${quoteSparkIdentifier(name)}`).then(() => {}),
+    });
   }
 
   static async open(options: SparkEngineOptions): Promise<SparkEngine> {
@@ -98,12 +102,9 @@ export class SparkEngine implements Engine {
   }
 
   async shareLocal(names: readonly string[]): Promise<void> {
-    if (this.staging === undefined) {
-      this.staging = join(this.options.lakeDir, 'Files', '_carelake_staging', randomUUID());
-      await mkdir(this.staging, { recursive: true });
-    }
+    const staging = await this.stagingDir();
     for (const name of names) {
-      const file = join(this.staging, `${name}-${randomUUID()}.parquet`);
+      const file = join(staging, `${name}-${randomUUID()}.parquet`);
       await this.plumbing.db.run(`COPY (SELECT * FROM ${quoteIdentifier(name)}) TO $file (FORMAT parquet)`, {
         file,
       });
@@ -129,13 +130,20 @@ export class SparkEngine implements Engine {
         filesRemoved: 0,
         rowsWritten: 0,
       };
-    const [query] = this.db.translate(write.sql);
+    const query = this.db.translate(write.sql);
     const target = this.deltaName(table.path);
+    const fields = existing?.schema.fields;
+    const integers = new Set(
+      (fields ?? [])
+        .filter((f) => ['byte', 'short', 'integer', 'long'].includes(String(f.type)))
+        .map((f) => f.name),
+    );
     const plan = planSparkWrite(
       write,
       target,
-      query!,
-      existing?.schema.fields.map((f) => f.name),
+      query,
+      fields?.map((f) => f.name),
+      integers,
     );
     if (plan === undefined)
       return {
@@ -163,6 +171,27 @@ export class SparkEngine implements Engine {
       filesRemoved: Number(written!.operationMetrics.numRemovedFiles ?? 0),
       rowsWritten: Number(written!.operationMetrics.numOutputRows ?? 0),
     };
+  }
+
+  /**
+   * Keeps the rows of a query as the temporary view `name`: written once as a Delta table in the
+   * run's staging folder (a view may hold no parameters, and a plain one would re-run its query,
+   * a ranking over ties included, at each use).
+   */
+  private async materialize(name: string, query: string, params: SparkSqlParams | undefined): Promise<void> {
+    const dir = join(await this.stagingDir(), `${name}-${randomUUID()}`);
+    await this.spark.command(`CREATE TABLE ${this.deltaName(dir)} USING DELTA AS ${query}`, params);
+    await this.spark.command(
+      `CREATE OR REPLACE TEMPORARY VIEW ${quoteSparkIdentifier(name)} AS SELECT * FROM ${this.deltaName(dir)}`,
+    );
+  }
+
+  private async stagingDir(): Promise<string> {
+    if (this.staging === undefined) {
+      this.staging = join(this.options.lakeDir, 'Files', '_carelake_staging', randomUUID());
+      await mkdir(this.staging, { recursive: true });
+    }
+    return this.staging;
   }
 
   async close(): Promise<void> {

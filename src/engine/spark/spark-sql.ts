@@ -3,38 +3,50 @@ import type { SqlParams } from '../duckdb/duckdb-database.js';
 import type { EngineSql } from '../engine.js';
 import type { SparkConnectClient } from './spark-connect-client.js';
 import type { SparkSqlParams } from './to-spark-literal.js';
-import { toSparkStatements } from './to-spark-statements.js';
+import { toSparkStatement } from './to-spark-statements.js';
+
+/** Where the Spark engine keeps the rows of temporary tables. */
+export interface SparkRelations {
+  materialize(name: string, query: string, params: SparkSqlParams | undefined): Promise<void>;
+  drop(name: string): Promise<void>;
+}
 
 /**
  * Statements and queries in the project's dialect, run on Spark: each is translated
- * (toSparkStatements) and its parameters bound as Spark literals.
+ * (toSparkStatement) and its parameters bound as Spark literals; temporary tables are kept by
+ * the engine (`relations`).
  *
  * @example
- * const rows = await new SparkSql(client).readRows('SELECT count(*) AS n FROM lh_gold.dbo.t');
+ * const rows = await engine.db.readRows('SELECT count(*) AS n FROM lh_gold.dbo.t');
  */
 export class SparkSql implements EngineSql {
-  constructor(private readonly spark: SparkConnectClient) {}
+  constructor(
+    private readonly spark: SparkConnectClient,
+    private readonly relations: SparkRelations,
+  ) {}
 
-  /** The Spark statements for one statement of the project's dialect. */
-  translate(sql: string): string[] {
-    return toSparkStatements(sql);
+  /** A query of the project's dialect in Spark SQL. */
+  translate(sql: string): string {
+    const statement = toSparkStatement(sql);
+    if (statement.kind !== 'sql') throw new Error(`not a query: ${sql.slice(0, 60)}`);
+    return statement.sql;
   }
 
   async run(sql: string, params: SqlParams = []): Promise<void> {
-    for (const statement of this.translate(sql)) await this.spark.command(statement, bind(statement, params));
+    const statement = toSparkStatement(sql);
+    if (statement.kind === 'materialize')
+      await this.relations.materialize(statement.name, statement.query, bind(statement.query, params));
+    else if (statement.kind === 'drop') await this.relations.drop(statement.name);
+    else await this.spark.command(statement.sql, bind(statement.sql, params));
   }
 
   async readRows(sql: string, params: SqlParams = []): Promise<Record<string, Json>[]> {
-    const statements = this.translate(sql);
-    for (const statement of statements.slice(0, -1))
-      await this.spark.command(statement, bind(statement, params));
-    const last = statements.at(-1)!;
-    return (await this.spark.sql(last, bind(last, params))) as Record<string, Json>[];
+    const query = this.translate(sql);
+    return (await this.spark.sql(query, bind(query, params))) as Record<string, Json>[];
   }
 
   async columnNames(sql: string, params: SqlParams = []): Promise<string[]> {
-    const [query] = this.translate(sql);
-    const describe = `DESCRIBE QUERY SELECT * FROM (${query}) AS q`;
+    const describe = `DESCRIBE QUERY SELECT * FROM (${this.translate(sql)}) AS q`;
     const rows = await this.spark.command(describe, bind(describe, params));
     return rows.map((r) => String(r.col_name));
   }

@@ -5,7 +5,7 @@
 -- it is the clinician's first or follows the previous one by strictly more than the clinician's
 -- threshold (equal continues). Gaps compare in microseconds. Sessions longer than
 -- maxSessionMinutes are not cut here (that needs a recursive CTE, which Spark 4.0 cannot run).
--- Inputs (temporary views at the snapshot versions read): emr_events, clinician_dim.
+-- Inputs: lh_silver.dbo.emr_events, lh_silver.dbo.clinician_dim (the engine reads them at the run's snapshot versions).
 -- Parameters: :buckets (array of clinician buckets), :source_time_zone (for session_date).
 -- Spark traps handled (docs/spark-dialect.md): arrays are 0-based, any_value keeps nulls (max
 -- is used), the session time zone is pinned to UTC by the engine, and every type is cast to
@@ -19,8 +19,8 @@ with events as (
         e.patient_id,
         e.clinician_bucket,
         dim.session_threshold_minutes
-    from emr_events as e
-    inner join clinician_dim as dim on dim.clinician_id = e.clinician_id
+    from lh_silver.dbo.emr_events as e
+    inner join lh_silver.dbo.clinician_dim as dim on dim.clinician_id = e.clinician_id
     where array_contains(:buckets, e.clinician_bucket)
 ),
 
@@ -85,4 +85,4 @@ select
     sessions.split_cause,
     cast(sessions.clinician_bucket as int) as clinician_bucket
 from sessions
-inner join clinician_dim as dim on dim.clinician_id = sessions.clinician_id
+inner join lh_silver.dbo.clinician_dim as dim on dim.clinician_id = sessions.clinician_id

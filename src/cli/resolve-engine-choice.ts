@@ -1,5 +1,5 @@
-import type { LakeConfig } from '../lakehouse/lake-config.js';
 import { UsageError } from '../errors/usage-error.js';
+import type { LakeConfig } from '../lakehouse/lake-config.js';
 
 /** Which engine a run uses, and how to reach it. */
 export type EngineChoice =

@@ -21,6 +21,8 @@ export class Snapshot {
   constructor(
     readonly tablePath: string,
     readonly state: TableState,
+    /** True for a subset of the version's files (withFiles): not the whole table at `version`. */
+    readonly isSubset = false,
   ) {
     this.version = state.version;
     this.protocol = state.protocol!;
@@ -39,7 +41,7 @@ export class Snapshot {
    */
   withFiles(files: readonly AddFile[]): Snapshot {
     const state = { ...this.state, files: new Map(files.map((f) => [fileKey(f.path, f.deletionVector), f])) };
-    return new Snapshot(this.tablePath, state);
+    return new Snapshot(this.tablePath, state, true);
   }
 
   /** Absolute path of a live file. @example snap.absolutePath(snap.files[0]) */

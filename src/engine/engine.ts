@@ -1,8 +1,8 @@
+import type { Json } from '@duckdb/node-api';
 import type { PartitionValues } from '../delta/actions.js';
 import type { DeltaTable } from '../delta/delta-table.js';
 import type { Snapshot } from '../delta/snapshot.js';
 import type { WriteRequest, WriteResult } from '../delta/write-table.js';
-import type { Json } from '@duckdb/node-api';
 import type { DuckDbDatabase, SqlParam, SqlParams } from './duckdb/duckdb-database.js';
 
 /**

@@ -120,6 +120,17 @@ for (const [name, open] of Object.entries(ENGINES)) {
         [2],
       );
       assert.deepEqual(await engine.db.columnNames('SELECT n, n + 1 AS m FROM lh_gold.dbo.t3'), ['n', 'm']);
+      // Some files of a version only (an incremental step's new files), and none of them.
+      const old = new Set(v0.files.map((f) => f.path));
+      await engine.exposeSnapshot(
+        { lakehouse: 'lh_gold', name: 't3', alias: 'added' },
+        latest.withFiles(latest.files.filter((f) => !old.has(f.path))),
+      );
+      await engine.exposeSnapshot({ lakehouse: 'lh_gold', name: 't3', alias: 'none' }, latest.withFiles([]));
+      const [subset] = await engine.db.readRows(
+        'SELECT (SELECT max(n) FROM added)::BIGINT AS n, (SELECT count(*) FROM added)::BIGINT AS added, (SELECT count(*) FROM none)::BIGINT AS none',
+      );
+      assert.deepEqual([Number(subset!.n), Number(subset!.added), Number(subset!.none)], [2, 1, 0]);
     });
 
     test('temporary tables keep their rows; local staged rows are shared with the engine', async () => {

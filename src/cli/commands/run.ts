@@ -10,8 +10,8 @@ import { emptyRunSummary, formatRunSummary } from '../../pipeline/run-summary.js
 import type { Command } from '../command.js';
 import { openRunEngine } from '../open-run-engine.js';
 import { parseOptions } from '../parse-options.js';
-import { resolveEngineChoice } from '../resolve-engine-choice.js';
 import { normalizeWaitFlag, parseWait } from '../parse-wait.js';
+import { resolveEngineChoice } from '../resolve-engine-choice.js';
 import { withLakeLock } from '../with-lake-lock.js';
 
 const help = `Usage: carelake run [all|sessions|hospital|bronze|silver|gold] [--lake DIR] [--engine duckdb|spark] [--spark-remote sc://HOST:PORT] [--full-refresh] [--wait[=DURATION]]

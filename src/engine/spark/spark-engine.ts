@@ -5,18 +5,19 @@ import type { DeltaTable } from '../../delta/delta-table.js';
 import type { Snapshot } from '../../delta/snapshot.js';
 import type { WriteResult } from '../../delta/write-table.js';
 import { readMacros } from '../../pipeline/read-model.js';
-import { sparkSessionSettings } from './dialect/spark-session-settings.js';
-import { DuckDbEngine } from '../duckdb/duckdb-engine.js';
-import { quoteIdentifier } from '../quote-identifier.js';
 import type { DuckDbDatabase } from '../duckdb/duckdb-database.js';
+import { DuckDbEngine } from '../duckdb/duckdb-engine.js';
 import type { Engine, QueryWrite } from '../engine.js';
+import { quoteIdentifier } from '../quote-identifier.js';
+import { sparkSessionSettings } from './dialect/spark-session-settings.js';
 import { mapLakeUri } from './map-lake-uri.js';
 import { planSparkWrite } from './plan-spark-write.js';
 import { quoteSparkIdentifier } from './quote-spark-identifier.js';
 import { SparkConnectClient } from './spark-connect-client.js';
 import { SparkSql } from './spark-sql.js';
-import type { SparkSqlParams } from './to-spark-literal.js';
 import { sparkViewName } from './spark-view-name.js';
+import type { SparkSqlParams } from './to-spark-literal.js';
+import { csvViewName } from './to-spark-statements.js';
 
 /** How to reach Spark and where it finds the lake. */
 export interface SparkEngineOptions {
@@ -91,9 +92,26 @@ export class SparkEngine implements Engine {
     target: { lakehouse: string; name: string; alias?: string },
     snapshot: Snapshot,
   ): Promise<void> {
-    const view = target.alias ?? sparkViewName(target.lakehouse, 'dbo', target.name);
-    await this.spark.command(
-      `CREATE OR REPLACE TEMPORARY VIEW ${quoteSparkIdentifier(view)} AS SELECT * FROM ${this.deltaName(snapshot.tablePath)} VERSION AS OF ${snapshot.version}`,
+    const view = quoteSparkIdentifier(target.alias ?? sparkViewName(target.lakehouse, 'dbo', target.name));
+    const source = `${this.deltaName(snapshot.tablePath)} VERSION AS OF ${snapshot.version}`;
+    if (!snapshot.isSubset) {
+      await this.spark.command(`CREATE OR REPLACE TEMPORARY VIEW ${view} AS SELECT * FROM ${source}`);
+      return;
+    }
+    // Some of the version's files only (an incremental step's new files): Spark reads a version
+    // whole, so the rows of those files are kept apart, chosen by data file name (unique in a
+    // Delta table).
+    const files = snapshot.files.map((f) => decodeURIComponent(f.path).split('/').at(-1)!);
+    if (files.length === 0) {
+      await this.spark.command(
+        `CREATE OR REPLACE TEMPORARY VIEW ${view} AS SELECT * FROM ${source} WHERE false`,
+      );
+      return;
+    }
+    await this.materialize(
+      target.alias ?? sparkViewName(target.lakehouse, 'dbo', target.name),
+      `SELECT * FROM ${source} WHERE array_contains(:files, _metadata.file_name)`,
+      { files },
     );
   }
 
@@ -130,7 +148,9 @@ export class SparkEngine implements Engine {
         filesRemoved: 0,
         rowsWritten: 0,
       };
-    const query = this.db.translate(write.sql);
+    const csvFiles: string[] = [];
+    const query = this.db.translate(write.sql, csvFiles);
+    for (const parameter of csvFiles) await this.shareCsv(parameter, String(write.params?.[parameter]));
     const target = this.deltaName(table.path);
     const fields = existing?.schema.fields;
     const integers = new Set(
@@ -171,6 +191,16 @@ export class SparkEngine implements Engine {
       filesRemoved: Number(written!.operationMetrics.numRemovedFiles ?? 0),
       rowsWritten: Number(written!.operationMetrics.numOutputRows ?? 0),
     };
+  }
+
+  /** Reads a CSV file on this machine (every value as text) and hands its rows to Spark. */
+  private async shareCsv(parameter: string, path: string): Promise<void> {
+    const view = csvViewName(parameter);
+    await this.plumbing.db.run(
+      `CREATE OR REPLACE TEMP TABLE ${quoteIdentifier(view)} AS SELECT * FROM read_csv($path, header = true, all_varchar = true)`,
+      { path },
+    );
+    await this.shareLocal([view]);
   }
 
   /**

@@ -26,8 +26,8 @@ export class SparkSql implements EngineSql {
   ) {}
 
   /** A query of the project's dialect in Spark SQL. */
-  translate(sql: string): string {
-    const statement = toSparkStatement(sql);
+  translate(sql: string, csvFiles: string[] = []): string {
+    const statement = toSparkStatement(sql, csvFiles);
     if (statement.kind !== 'sql') throw new Error(`not a query: ${sql.slice(0, 60)}`);
     return statement.sql;
   }

@@ -16,16 +16,22 @@ export type SparkStatement =
  * has no twin for told apart: a DuckDB temporary table (`CREATE OR REPLACE TEMP TABLE x AS q`,
  * rows kept for the rest of the run) is a `materialize` (Spark has no temporary tables, and a
  * view re-runs its query on each use, nor may it hold parameters), and `DROP TABLE x` of such a
- * table is a `drop`.
+ * table is a `drop`. `read_csv($p, …)` reads the view csvViewName(p), and `p` is added to
+ * `csvFiles`: the engine reads that file itself and hands its rows to Spark (the file is on
+ * carelake's machine, which the cluster need not see).
  *
  * @example
  * toSparkStatement('CREATE OR REPLACE TEMP TABLE refused AS SELECT 1 AS n');
  * // { kind: 'materialize', name: 'refused', query: 'SELECT 1 AS n' }
  */
-export function toSparkStatement(sql: string): SparkStatement {
+export function toSparkStatement(sql: string, csvFiles: string[] = []): SparkStatement {
   const spark = toSparkSql(sql, {
     table: (lakehouse: string, schema: string, name: string) =>
       quoteSparkIdentifier(sparkViewName(lakehouse, schema, name)),
+    csv: (parameter: string) => {
+      csvFiles.push(parameter);
+      return quoteSparkIdentifier(csvViewName(parameter));
+    },
   });
   const temp =
     /^\s*create\s+or\s+replace\s+temp(?:orary)?\s+table\s+([a-z_][a-z0-9_]*)\s+as\s+([\s\S]*)$/i.exec(spark);
@@ -33,4 +39,9 @@ export function toSparkStatement(sql: string): SparkStatement {
   const drop = /^\s*drop\s+table\s+(?:if\s+exists\s+)?([a-z_][a-z0-9_]*)\s*$/i.exec(spark);
   if (drop) return { kind: 'drop', name: drop[1]!.toLowerCase() };
   return { kind: 'sql', sql: spark };
+}
+
+/** The view holding the rows of the CSV file named by parameter `p`. @example csvViewName('path') // 'carelake_csv_path' */
+export function csvViewName(parameter: string): string {
+  return `carelake_csv_${parameter}`.toLowerCase();
 }

@@ -95,8 +95,10 @@ export async function ingestLandingDataset(ctx: RunContext, model: string): Prom
       { source_file: file.name },
     );
     const counts = await db.readRows(
-      `SELECT _reject_reason AS reason, count(*) AS n FROM refused GROUP BY 1
-       UNION ALL SELECT 'malformed_row', count(*) FROM malformed HAVING count(*) > 0`,
+      `SELECT reason, n FROM (
+         SELECT _reject_reason AS reason, count(*) AS n, 0 AS malformed FROM refused GROUP BY 1
+         UNION ALL SELECT 'malformed_row', count(*), 1 FROM malformed HAVING count(*) > 0
+       ) AS counts ORDER BY malformed, reason`,
     );
     const byReason: Record<string, number> = {};
     for (const r of counts) byReason[String(r.reason)] = Number(r.n);

@@ -3,6 +3,8 @@ import { FsLogStore } from '../../delta/fs-log-store.js';
 import { readLogListing } from '../../delta/read-log-listing.js';
 import { quoteSparkIdentifier } from '../../engine/spark/quote-spark-identifier.js';
 import type { SparkConnectClient } from '../../engine/spark/spark-connect-client.js';
+import { sparkViewName } from '../../engine/spark/spark-view-name.js';
+import { toSparkStatement } from '../../engine/spark/to-spark-statements.js';
 import { UsageError } from '../../errors/usage-error.js';
 import { tableDir } from '../../lakehouse/lake-layout.js';
 import type { Lake } from '../../lakehouse/read-lake.js';
@@ -55,12 +57,14 @@ export async function buildSessionsOnSpark(
       throw new UsageError(`lh_silver.dbo.${name} does not exist yet; run 'carelake run sessions' first`);
     inputs[name] = version;
     await spark.command(
-      `CREATE OR REPLACE TEMPORARY VIEW ${quoteSparkIdentifier(name)} AS SELECT * FROM delta.${quoteSparkIdentifier(dir)} VERSION AS OF ${version}`,
+      `CREATE OR REPLACE TEMPORARY VIEW ${quoteSparkIdentifier(sparkViewName('lh_silver', 'dbo', name))} AS SELECT * FROM delta.${quoteSparkIdentifier(dir)} VERSION AS OF ${version}`,
     );
   }
   const target = `delta.${quoteSparkIdentifier(tableDir(lake.dir, 'lh_gold', 'clinician_emr_sessions'))}`;
+  const model = toSparkStatement(readModelSql('gold', 'clinician_emr_sessions', 'spark'));
+  const sparkModel = model.kind === 'sql' ? model.sql : '';
   await spark.command(
-    `CREATE OR REPLACE TABLE ${target} USING DELTA PARTITIONED BY (clinician_bucket) AS ${readModelSql('gold', 'clinician_emr_sessions.spark')}`,
+    `CREATE OR REPLACE TABLE ${target} USING DELTA PARTITIONED BY (clinician_bucket) AS ${sparkModel}`,
     {
       buckets: Array.from({ length: CLINICIAN_BUCKETS }, (_, i) => i),
       source_time_zone: lake.config.sourceTimeZone,

@@ -47,7 +47,8 @@ select
     claims,
     denied_claims,
     round_double(cast(100.0 * denied_claims as double) / nullif(claims, 0), 2) as denial_rate_pct,
-    billed_amt,
-    denied_billed_amt,
+    -- The sums' type as DuckDB has always written it (Spark's sum of a DECIMAL(12,2) is (22,2)).
+    cast(billed_amt as decimal(38, 2)) as billed_amt,
+    cast(denied_billed_amt as decimal(38, 2)) as denied_billed_amt,
     round_double(cast(100.0 * denied_billed_amt as double) / nullif(billed_amt, 0), 2) as denial_rate_dollars_pct
 from by_dimension

@@ -20,7 +20,7 @@ import { stageLandingFile } from '../../../src/pipeline/landing/stage-landing-fi
 import { readMacros, readModelMeta, readModelSql } from '../../../src/pipeline/read-model.js';
 import { CLINICIAN_BUCKETS } from '../../../src/pipeline/sessions/clinician-buckets.js';
 import { openTestEngine } from '../../helpers/open-test-engine.js';
-import { makePipelineLake, runPipeline } from '../../helpers/pipeline-lake.js';
+import { makePipelineLake, runPipeline, SEED_FIXTURES } from '../../helpers/pipeline-lake.js';
 import { PROJECT_ROOT } from '../../helpers/project-root.js';
 import { runCliCaptured } from '../../helpers/run-cli.js';
 import { openSparkClient } from '../../helpers/spark-client.js';
@@ -39,6 +39,7 @@ const spark = openSparkClient();
 const engine = await openTestEngine();
 const scratch = tempDir('models-contract-');
 let shared = 0;
+const HOSPITAL_FIXTURES = join(PROJECT_ROOT, 'test', 'fixtures', 'hospital');
 
 await registerLakeViews(engine, [], {});
 for (const sql of readMacros()) await engine.db.run(sql);
@@ -199,9 +200,9 @@ async function assertBronzeModels(lake: string, zone: string): Promise<Map<strin
 /** The Spark rows of the last assertBronzeModels, by model. */
 const sparkBronze = new Map<string, Record<string, Json>[]>();
 
-// One generated lake for the silver and gold models: 2,000 admissions, 5,000 claims, 20,000
-// events of 40 clinicians, 5 % of rows dirty (duplicates, unparseable values, PHI-like text,
-// re-deliveries), sourceTimeZone America/New_York.
+// One lake for every model: 2,000 generated admissions, 5,000 claims, 20,000 events of 40
+// clinicians, 5 % of rows dirty (duplicates, unparseable values, PHI-like text, re-deliveries),
+// plus the golden fixtures; sourceTimeZone America/New_York.
 const lake = join(tempDir('models-contract-lake-'), 'lake');
 assert.equal((await runCliCaptured(['init', '--lake', lake])).code, 0);
 writeFileSync(
@@ -238,6 +239,17 @@ writeFileSync(
   );
   assert.equal(g.code, 0, g.stderr);
 }
+// The golden fixtures (hand-made hospital files, the seed notebook's clinicians and events) land
+// beside the generated files, as later deliveries of the same datasets.
+for (const [from, name] of [
+  [join(HOSPITAL_FIXTURES, 'admissions.csv'), 'admissions_fixture.csv'],
+  [join(HOSPITAL_FIXTURES, 'admissions_2025-03-10.csv'), 'admissions_fixture_2025-03-10.csv'],
+  [join(HOSPITAL_FIXTURES, 'claims.csv'), 'claims_fixture.csv'],
+  [join(HOSPITAL_FIXTURES, 'staffing.csv'), 'staffing_fixture.csv'],
+  [join(SEED_FIXTURES, 'clinicians.csv'), 'clinicians_fixture.csv'],
+  [join(SEED_FIXTURES, 'emr_events.csv'), 'emr_events_fixture.csv'],
+] as const)
+  writeFileSync(join(landingDir(lake), name), readFileSync(from, 'utf8'));
 await runPipeline(lake, 'all');
 const config = (await readLake(lake)).config;
 const ZONE = config.sourceTimeZone;

@@ -11,7 +11,7 @@
 -- much (profiled at 1M events). Because every clinician's first event opens a session, session_seq
 -- is consecutive within a clinician and never shared between two; the sessions model turns it into
 -- the clinician's own session number on the sessions, not the events.
-create or replace temp macro session_numbered(buckets /* array<int> */) as table
+create or replace temp macro session_numbered(buckets /* array<bigint> */) as table
 with events as (
     select
         e.event_id,

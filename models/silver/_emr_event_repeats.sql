@@ -27,9 +27,9 @@ suspects as (
 
 select
     suspects.*,
-    row_number() over (
+    cast(row_number() over (
         partition by suspects.event_id
         order by suspects._bronze_ingested_at nulls last, suspects._bronze_source_file nulls last, suspects._bronze_row nulls last
-    ) as occurrence,
+    ) as bigint) as occurrence,
     suspects.event_id in (select event_id from loaded_before) as loaded_before
 from suspects

@@ -50,7 +50,9 @@ export async function buildSessions(
   await ctx.engine.db.run(
     readModelSql('gold', capped ? '_session_events_capped' : '_session_events', ctx.engine.name),
   );
-  const sql = readModelSql('gold', 'clinician_emr_sessions', ctx.engine.name);
+  // Capped sessions come from the shared model over the capped session_events; uncapped ones
+  // from the engine's own version where it has one (Spark's, side by side with DuckDB's).
+  const sql = readModelSql('gold', 'clinician_emr_sessions', capped ? 'duckdb' : ctx.engine.name);
   const perGroup = options.eventsPerGroup ?? eventsPerGroup(ctx.lake.config.engine?.memoryLimit ?? null);
   const groups = planBucketGroups(countBucketEvents(events, chosen), perGroup);
   let rows = 0;

@@ -1,5 +1,7 @@
 import { performance } from 'node:perf_hooks';
+import type { StructType } from '../delta/schema.js';
 import { quoteIdentifier } from '../engine/quote-identifier.js';
+import { rowJsonSql } from './quarantine/row-json-sql.js';
 import { writeQuarantine } from './quarantine/write-quarantine.js';
 import { readModelSql } from './read-model.js';
 import { exposeLatest, lakeTable, qualified, type RunContext } from './run-context.js';
@@ -33,11 +35,15 @@ export async function buildModelTable(ctx: RunContext, m: FullModel): Promise<bo
   const started = performance.now();
   let inputVersion = 0;
   let bronzeRows: number | undefined;
+  let bronzeSchema: StructType | undefined;
   for (const [lakehouse, name] of m.inputs) {
     const snapshot = await exposeLatest(ctx, lakehouse, name);
     if (snapshot === undefined) throw new Error(`${m.model}: input ${lakehouse}.dbo.${name} does not exist`);
     inputVersion += snapshot.version + 1;
-    if (lakehouse === 'lh_bronze' && name === m.superseded?.bronzeTable) bronzeRows = snapshot.numRecords();
+    if (lakehouse === 'lh_bronze' && name === m.superseded?.bronzeTable) {
+      bronzeRows = snapshot.numRecords();
+      bronzeSchema = snapshot.schema;
+    }
   }
   const table = lakeTable(ctx, m.lakehouse, m.model);
   const appId = `carelake/${m.model}<-inputs`;
@@ -84,7 +90,8 @@ export async function buildModelTable(ctx: RunContext, m: FullModel): Promise<bo
   if (m.superseded) {
     const key = quoteIdentifier(m.superseded.key);
     refused.push(`SELECT 'superseded' AS _reject_reason, ${key}::VARCHAR || ' was delivered again later; the latest delivery is kept' AS _reject_detail,
-        to_json(b)::VARCHAR AS _raw, _bronze_source_file AS _source_file FROM superseded AS b`);
+        ${rowJsonSql('b', { type: 'struct', fields: [...bronzeSchema!.fields, { name: 'recency', type: 'long', nullable: false, metadata: {} }] })}::VARCHAR AS _raw,
+        _bronze_source_file AS _source_file FROM superseded AS b`);
     const [row] = await db.readRows('SELECT count(*) AS n FROM superseded');
     supersededRows = Number(row!.n);
   }

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { cpSync, readdirSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { tableDir } from '../../../src/lakehouse/lake-layout.js';
@@ -28,7 +28,6 @@ const TABLES: [string, string][] = [
   ...PIPELINE_TABLES,
   ['lh_bronze', 'quarantine'],
   ['lh_silver', 'quarantine'],
-  ['lh_gold', 'quarantine'],
   ['lh_gold', 'dq_expectation_results'],
 ];
 
@@ -52,12 +51,24 @@ async function tableRows(lake: string, lakehouse: string, name: string): Promise
     .map((r) => String(r.column_name))
     .filter((c) => !RUN_COLUMNS.has(c))
     .map((c) => `"${c}"`);
-  return queryLake(lake, `SELECT ${columns.join(', ')} FROM ${lakehouse}.dbo.${name} ORDER BY ALL`);
+  const rows = await queryLake(
+    lake,
+    `SELECT ${columns.join(', ')} FROM ${lakehouse}.dbo.${name} ORDER BY ALL`,
+  );
+  // A refused row's `_raw` holds the whole bronze row, the run's id and time included.
+  return rows.map((r) =>
+    typeof r._raw === 'string' && r._raw.startsWith('{')
+      ? { ...r, _raw: JSON.stringify(JSON.parse(r._raw), (k, v) => (RUN_COLUMNS.has(k) ? undefined : v)) }
+      : r,
+  );
 }
 
 async function assertSameLakes(duck: string, spark: string): Promise<void> {
   for (const [lakehouse, name] of TABLES) {
     const table = `${lakehouse}.dbo.${name}`;
+    const exists = (lake: string) => existsSync(join(tableDir(lake, lakehouse, name), '_delta_log'));
+    assert.ok(exists(duck), `${table} exists`);
+    assert.ok(exists(spark), `${table} exists on Spark`);
     assert.deepEqual(
       deltaMeta(spark, lakehouse, name),
       deltaMeta(duck, lakehouse, name),

@@ -432,6 +432,7 @@ test('edge cases: DST fall-back, PHI next to non-ASCII letters, numeric text, ro
     admission('DST_BACK', { admit_dt: '2024-11-03 01:30:00', discharge_dt: '2024-11-05 01:30:00.5' }),
     admission('DST_FWD', { admit_dt: '2024-03-10 02:30:00' }),
     admission('ISO', { admit_dt: '2024-06-01T10:00:00.1234567+05:30' }),
+    admission('NANOS', { admit_dt: '2024-06-01 10:00:00.9999999' }),
     admission('PHI_E_BEFORE', { payer: 'é123-45-6789' }),
     admission('PHI_E_AFTER', { payer: '123-45-6789é' }),
     admission('NOT_PHI', { payer: 'x123-45-6789' }),
@@ -492,6 +493,7 @@ test('edge cases: DST fall-back, PHI next to non-ASCII letters, numeric text, ro
     assert.equal(adm.get('DST_BACK')!.discharge_dt, '2024-11-05 06:30:00.5+00');
     assert.equal(adm.get('DST_FWD')!.admit_dt, '2024-03-10 07:30:00+00');
     assert.equal(adm.get('ISO')!.admit_dt, '2024-06-01 04:30:00.123456+00');
+    assert.equal(adm.get('NANOS')!.admit_dt, '2024-06-01 14:00:00.999999+00'); // truncated, not rounded
     for (const id of ['PHI_E_BEFORE', 'PHI_E_AFTER', 'PHI_MRN']) {
       assert.equal(adm.get(id)!._reject_reason, 'phi_like_value', id);
       assert.doesNotMatch(String(adm.get(id)!._raw), /123-45-6789|MRN 12345/, id);

@@ -94,7 +94,7 @@ export function hospitalModels(ctx: RunContext): { silver: FullModel[]; gold: Fu
         lakehouse: 'lh_gold',
         model: 'gold_healthcare_risk_model_metrics',
         inputs: [['lh_gold', 'gold_healthcare_readmission_risk']],
-        orderBy: 'scope, risk_tier',
+        orderBy: 'scope NULLS LAST, risk_tier NULLS LAST',
       },
     ],
   };

@@ -209,10 +209,22 @@ export class SparkEngine implements Engine {
    * a ranking over ties included, at each use).
    */
   private async materialize(name: string, query: string, params: SparkSqlParams | undefined): Promise<void> {
+    const view = quoteSparkIdentifier(name);
+    if (/\blimit\s+0\s*$/i.test(query)) {
+      // No rows wanted (the pipeline knows none are refused): only the columns, typed.
+      const columns = await this.spark.command(`DESCRIBE QUERY ${query}`, params);
+      const select = columns.map(
+        (c) => `CAST(NULL AS ${String(c.data_type)}) AS ${quoteSparkIdentifier(String(c.col_name))}`,
+      );
+      await this.spark.command(
+        `CREATE OR REPLACE TEMPORARY VIEW ${view} AS SELECT ${select.join(', ')} WHERE false`,
+      );
+      return;
+    }
     const dir = join(await this.stagingDir(), `${name}-${randomUUID()}`);
     await this.spark.command(`CREATE TABLE ${this.deltaName(dir)} USING DELTA AS ${query}`, params);
     await this.spark.command(
-      `CREATE OR REPLACE TEMPORARY VIEW ${quoteSparkIdentifier(name)} AS SELECT * FROM ${this.deltaName(dir)}`,
+      `CREATE OR REPLACE TEMPORARY VIEW ${view} AS SELECT * FROM ${this.deltaName(dir)}`,
     );
   }
 

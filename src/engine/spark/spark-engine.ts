@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { DeltaTable } from '../../delta/delta-table.js';
 import type { Snapshot } from '../../delta/snapshot.js';
 import type { WriteResult } from '../../delta/write-table.js';
+import { lakehouseDir } from '../../lakehouse/lake-layout.js';
 import { readMacros } from '../../pipeline/read-model.js';
 import type { DuckDbDatabase } from '../duckdb/duckdb-database.js';
 import { DuckDbEngine } from '../duckdb/duckdb-engine.js';
@@ -35,8 +36,9 @@ export interface SparkEngineOptions {
  * The Spark engine: models run as Spark SQL through Spark Connect, and tables are written by
  * Spark's own Delta writer at the lake's paths. carelake keeps reading every table's log itself
  * (incremental state, versions, row counts), with a small embedded DuckDB for checkpoints and
- * for reading landing files, which it hands to Spark as Parquet under the lake's
- * `Files/_carelake_staging/` (removed on close).
+ * for reading landing files, which it hands to Spark as Parquet under
+ * `lh_bronze.Lakehouse/Files/_carelake_staging/` (removed on close, and at the next run's start
+ * after a killed run).
  *
  * Guarantees (test/engine/engine-contract.test.ts, test/engine/spark/run-on-spark.test.ts):
  * - Spark reads every input at the snapshot version carelake exposed (VERSION AS OF), so a run
@@ -230,7 +232,11 @@ export class SparkEngine implements Engine {
 
   private async stagingDir(): Promise<string> {
     if (this.staging === undefined) {
-      this.staging = join(this.options.lakeDir, 'Files', '_carelake_staging', randomUUID());
+      // Staged rows may be raw landing rows: what a killed run left is removed now (runs hold
+      // the lake's lock, so no other run uses it).
+      const root = join(lakehouseDir(this.options.lakeDir, 'lh_bronze'), 'Files', '_carelake_staging');
+      await rm(root, { recursive: true, force: true });
+      this.staging = join(root, randomUUID());
       await mkdir(this.staging, { recursive: true });
     }
     return this.staging;

@@ -16,7 +16,7 @@ export type SparkStatement =
  * has no twin for told apart: a DuckDB temporary table (`CREATE OR REPLACE TEMP TABLE x AS q`,
  * rows kept for the rest of the run) is a `materialize` (Spark has no temporary tables, and a
  * view re-runs its query on each use, nor may it hold parameters), and `DROP TABLE x` of such a
- * table is a `drop`. `read_csv($p, …)` reads the view csvViewName(p), and `p` is added to
+ * table is a `drop`; a (permanent) view is a temporary one. `read_csv($p, …)` reads the view csvViewName(p), and `p` is added to
  * `csvFiles`: the engine reads that file itself and hands its rows to Spark (the file is on
  * carelake's machine, which the cluster need not see).
  *
@@ -38,6 +38,9 @@ export function toSparkStatement(sql: string, csvFiles: string[] = []): SparkSta
   if (temp) return { kind: 'materialize', name: temp[1]!.toLowerCase(), query: temp[2]! };
   const drop = /^\s*drop\s+table\s+(?:if\s+exists\s+)?([a-z_][a-z0-9_]*)\s*$/i.exec(spark);
   if (drop) return { kind: 'drop', name: drop[1]!.toLowerCase() };
+  // A view the pipeline defines lives for the run only: never a view in Spark's catalog.
+  const view = /^(\s*create\s+or\s+replace\s+)view\b/i.exec(spark);
+  if (view) return { kind: 'sql', sql: `${view[1]}TEMPORARY VIEW${spark.slice(view[0].length)}` };
   return { kind: 'sql', sql: spark };
 }
 

@@ -64,6 +64,13 @@ test('temporary tables are materialized, their drops forgotten, lake names and C
     kind: 'sql',
     sql: 'SELECT * FROM `lh_silver__dbo__emr_events`',
   });
+  assert.deepEqual(
+    toSparkStatement('CREATE OR REPLACE VIEW lh_silver.dbo.emr_events AS SELECT * FROM tail_events'),
+    {
+      kind: 'sql',
+      sql: 'CREATE OR REPLACE TEMPORARY VIEW `lh_silver__dbo__emr_events` AS SELECT * FROM tail_events',
+    },
+  );
   const files: string[] = [];
   const read = toSparkStatement('SELECT * FROM read_csv($path, header = true)', files);
   assert.deepEqual(files, ['path']);

@@ -2,7 +2,8 @@
  * DuckDB functions the models call whose Spark SQL function takes the same arguments with the
  * same meaning under another name. Each was checked on both engines (docs/spark-dialect.md §1):
  * list_extract and element_at are both 1-based, quantile_cont and percentile both interpolate
- * linearly (exact), unnest/generate_series and explode/sequence both yield one row per element.
+ * linearly (exact), unnest/generate_series and explode/sequence both yield one row per element,
+ * make_timestamptz(micros) and timestamp_micros both read microseconds since the epoch (UTC).
  *
  * @example
  * SPARK_FUNCTION_RENAMES.get('list_contains'); // 'array_contains'
@@ -17,4 +18,5 @@ export const SPARK_FUNCTION_RENAMES: ReadonlyMap<string, string> = new Map([
   ['unnest', 'explode'],
   ['generate_series', 'sequence'],
   ['epoch_us', 'unix_micros'],
+  ['make_timestamptz', 'timestamp_micros'],
 ]);

@@ -23,6 +23,13 @@ import type { DuckDbDatabase, SqlParam, SqlParams } from './duckdb/duckdb-databa
  */
 export interface Engine {
   readonly name: EngineName;
+  /**
+   * Whether the engine's writes can replace single data files chosen by carelake (its own Delta
+   * writer can; Spark's writes whole partitions). Without it, the incremental steps that work
+   * file by file (session tails, summary groups) recompute whole clinician buckets instead,
+   * which gives the same tables.
+   */
+  readonly rewritesFiles: boolean;
   /** Statements and queries in the project's SQL dialect. */
   readonly db: EngineSql;
   /**

@@ -21,6 +21,7 @@ import { registerSnapshotView } from './register-snapshot-view.js';
  */
 export class DuckDbEngine implements Engine {
   readonly name = 'duckdb' as const;
+  readonly rewritesFiles = true;
   readonly checkpoints: DuckDbCheckpointIO;
   readonly writer: DuckDbDataWriter;
 

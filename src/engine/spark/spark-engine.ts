@@ -55,6 +55,7 @@ export interface SparkEngineOptions {
  */
 export class SparkEngine implements Engine {
   readonly name = 'spark' as const;
+  readonly rewritesFiles = false;
   readonly db: SparkSql;
   private staging: string | undefined;
 

@@ -27,6 +27,7 @@ export async function buildSessionTails(
   plan: SessionBucketPlan,
   events: Snapshot,
 ): Promise<boolean> {
+  if (!ctx.engine.rewritesFiles) return false;
   if (plan.eventsBefore === undefined || plan.buckets === 'all' || plan.buckets.length === 0) return false;
   if (ctx.lake.config.maxSessionMinutes !== null && ctx.lake.config.maxSessionMinutes !== undefined)
     return false;

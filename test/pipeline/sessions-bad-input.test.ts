@@ -30,7 +30,7 @@ test('every refused row lands in quarantine with its reason, and counts reconcil
   const summary = await runPipeline(lake);
   assert.match(
     summary,
-    /clinicians\.csv\s+→ bronze_clinicians\s+4 = 1 \+ 3 ok \(invalid_threshold 2, invalid_clinician_id 1\)/,
+    /clinicians\.csv\s+→ bronze_clinicians\s+4 = 1 \+ 3 ok \(invalid_clinician_id 1, invalid_threshold 2\)/,
   );
   assert.match(summary, /emr_events\.csv\s+→ bronze_emr_events\s+11 = 5 \+ 6 ok/);
   const bronze = await queryLake(

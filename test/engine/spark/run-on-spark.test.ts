@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { cpSync, existsSync, readdirSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { tableDir } from '../../../src/lakehouse/lake-layout.js';
+import { configPath, tableDir } from '../../../src/lakehouse/lake-layout.js';
 import { PIPELINE_TABLES } from '../../../src/pipeline/run-pipeline.js';
 import { addLandingFile, makePipelineLake, queryLake, SEED_FIXTURES } from '../../helpers/pipeline-lake.js';
 import { PROJECT_ROOT } from '../../helpers/project-root.js';
@@ -14,7 +14,7 @@ import { sparkRemote } from '../../helpers/spark-client.js';
 // writer) give the same tables: rows, values, Delta types, partitioning, quarantine reasons,
 // expectation results; and so does a second run with late and re-delivered data (incremental on
 // both). carelake reads both lakes with its own reader. Only what names a run differs: its id
-// and its time.
+// and its time. Spark reaches its lake through a lake URI (another path to the same folder).
 const RUN_COLUMNS = new Set([
   '_bronze_ingested_at',
   '_bronze_batch_id',
@@ -103,6 +103,15 @@ test('run all on Spark builds the same lake as on DuckDB, first run and incremen
   const duck = await makePipelineLake(files, { staffedBeds: 10 });
   const spark = `${duck}-spark`;
   cpSync(duck, spark, { recursive: true });
+  // Spark sees the lake under another name (as a cluster sees OneLake or S3 under abfss:// or
+  // s3://): carelake maps every path it hands Spark under engine.spark.lakeUri.
+  const clusterView = `${duck}-as-the-cluster-sees-it`;
+  symlinkSync(spark, clusterView);
+  const config = JSON.parse(readFileSync(configPath(spark), 'utf8'));
+  writeFileSync(
+    configPath(spark),
+    JSON.stringify({ ...config, engine: { ...config.engine, spark: { lakeUri: `file://${clusterView}` } } }),
+  );
   const duckOut = await run(duck);
   const sparkOut = await run(spark, '--engine', 'spark');
   const landing = (out: string) => out.slice(0, out.indexOf('Tables:'));

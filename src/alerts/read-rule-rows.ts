@@ -1,9 +1,6 @@
 import type { Json } from '@duckdb/node-api';
-import { assertReadOnlyQuery } from '../engine/duckdb/assert-read-only-query.js';
 import { DuckDbEngine } from '../engine/duckdb/duckdb-engine.js';
-import { lockDownUserSql } from '../engine/duckdb/lock-down-user-sql.js';
-import { namedLakeTables } from '../engine/duckdb/named-lake-tables.js';
-import { registerLakeViews } from '../engine/duckdb/register-lake-views.js';
+import { prepareSandboxedQuery } from '../engine/duckdb/prepare-sandboxed-query.js';
 import { runWithTimeLimit } from '../engine/duckdb/run-with-time-limit.js';
 import { translateQueryError } from '../engine/duckdb/translate-query-error.js';
 import { UsageError } from '../errors/usage-error.js';
@@ -110,24 +107,13 @@ async function readQueryRule(lake: Lake, rule: AlertRule, sql: string): Promise<
   const tables = (await readLakeTables(lake.dir)).filter((t) => canReadTable('analyst', qualifiedName(t)));
   const engine = await DuckDbEngine.open({ threads: 1 });
   try {
+    let versions: TableVersion[];
     try {
-      await assertReadOnlyQuery(engine.db, sql);
+      versions = (await prepareSandboxedQuery(engine, sql, tables, { versions: true })).versions;
     } catch (error) {
-      throw new UsageError(`alert rule "${rule.name}": ${(error as Error).message}`);
+      if (error instanceof UsageError) throw new UsageError(`alert rule "${rule.name}": ${error.message}`);
+      throw error;
     }
-    const named = namedLakeTables(engine, tables, sql);
-    const only = named === undefined || named.length === 0 ? tables : named;
-    await registerLakeViews(engine, tables, { only });
-    const versions: TableVersion[] = [];
-    for (const t of only) {
-      const table = engine.table(t.path, qualifiedName(t));
-      if (await table.exists())
-        versions.push({ table: qualifiedName(t), version: (await table.readSnapshot()).version });
-    }
-    await lockDownUserSql(
-      engine.db,
-      (named ?? tables).map((t) => t.path),
-    );
     const names = tables.map(qualifiedName);
     const { columns, rows } = await runWithTimeLimit(engine.db, QUERY_SECONDS, async () => {
       try {

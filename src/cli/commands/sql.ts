@@ -1,12 +1,9 @@
-import { assertReadOnlyQuery } from '../../engine/duckdb/assert-read-only-query.js';
 import { DuckDbEngine } from '../../engine/duckdb/duckdb-engine.js';
-import { lockDownUserSql } from '../../engine/duckdb/lock-down-user-sql.js';
-import { namedLakeTables } from '../../engine/duckdb/named-lake-tables.js';
-import { registerLakeViews } from '../../engine/duckdb/register-lake-views.js';
+import { prepareSandboxedQuery } from '../../engine/duckdb/prepare-sandboxed-query.js';
 import { runWithTimeLimit } from '../../engine/duckdb/run-with-time-limit.js';
 import { translateQueryError } from '../../engine/duckdb/translate-query-error.js';
 import { UsageError } from '../../errors/usage-error.js';
-import { type LakeTable, qualifiedName } from '../../lakehouse/lake-table.js';
+import { qualifiedName } from '../../lakehouse/lake-table.js';
 import { readLake, resolveLakeDir } from '../../lakehouse/read-lake.js';
 import { readLakeTables } from '../../lakehouse/read-lake-tables.js';
 import { recordCliQuery } from '../../server/audit/record-cli-query.js';
@@ -71,18 +68,12 @@ const command: Command = {
     let rows = 0;
     let outcome = 'failed';
     try {
-      await assertReadOnlyQuery(engine.db, query);
       const tables = await readLakeTables(lake.dir);
-      const named = namedLakeTables(engine, tables, query);
-      // Register what the query names; all tables when DuckDB cannot tell (then all may be read).
-      const only = named === undefined || named.length === 0 ? tables : named;
-      await registerLakeViews(engine, tables, { asOf, only });
-      read = await readVersionsOf(engine, only);
-      // From here on the query can read files only inside the folders of the tables it names.
-      await lockDownUserSql(
-        engine.db,
-        (named ?? tables).map((t) => t.path),
-      );
+      // Only what the query names is registered (all tables when DuckDB cannot tell), and from
+      // then on it can read files only inside those tables' folders.
+      read = (
+        await prepareSandboxedQuery(engine, query, tables, { ...(asOf ? { asOf } : {}), versions: true })
+      ).versions;
       const names = tables.map(qualifiedName);
       await runWithTimeLimit(engine.db, timeout, async () => {
         let result: Awaited<ReturnType<typeof engine.db.stream>>;
@@ -137,14 +128,5 @@ const command: Command = {
 };
 
 /** The versions of the tables a query reads, for the audit log. */
-async function readVersionsOf(engine: DuckDbEngine, tables: readonly LakeTable[]) {
-  const out: { table: string; version: number }[] = [];
-  for (const t of tables) {
-    const table = engine.table(t.path, qualifiedName(t));
-    if (await table.exists())
-      out.push({ table: qualifiedName(t), version: (await table.readSnapshot()).version });
-  }
-  return out;
-}
 
 export default command;

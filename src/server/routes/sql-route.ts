@@ -1,11 +1,8 @@
 import type { Json } from '@duckdb/node-api';
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { resultColumnKind } from '../../cli/output/result-column.js';
-import { assertReadOnlyQuery } from '../../engine/duckdb/assert-read-only-query.js';
 import { DuckDbEngine } from '../../engine/duckdb/duckdb-engine.js';
-import { lockDownUserSql } from '../../engine/duckdb/lock-down-user-sql.js';
-import { namedLakeTables } from '../../engine/duckdb/named-lake-tables.js';
-import { registerLakeViews } from '../../engine/duckdb/register-lake-views.js';
+import { prepareSandboxedQuery } from '../../engine/duckdb/prepare-sandboxed-query.js';
 import { runWithTimeLimit } from '../../engine/duckdb/run-with-time-limit.js';
 import { translateQueryError } from '../../engine/duckdb/translate-query-error.js';
 import { qualifiedName } from '../../lakehouse/lake-table.js';
@@ -58,13 +55,11 @@ export function registerSqlRoute(app: OpenAPIHono<AppEnv>, deps: ServerDeps): vo
     const limit = deps.served.lake.config.engine?.memoryLimit;
     const engine = await DuckDbEngine.open({ threads: 2, ...(limit ? { memoryLimit: limit } : {}) });
     try {
-      await assertReadOnlyQuery(engine.db, body.sql);
-      const named = namedLakeTables(engine, tables, body.sql);
-      const only = named === undefined || named.length === 0 ? tables : named;
-      await registerLakeViews(engine, tables, { ...(asOf ? { asOf: { timestamp: asOf } } : {}), only });
-      await lockDownUserSql(
-        engine.db,
-        (named ?? tables).map((t) => t.path),
+      const { tables: only } = await prepareSandboxedQuery(
+        engine,
+        body.sql,
+        tables,
+        asOf ? { asOf: { timestamp: asOf } } : {},
       );
       const names = tables.map(qualifiedName);
       const out = await runWithTimeLimit(engine.db, deps.sqlLimits.seconds, async () => {

@@ -1,0 +1,113 @@
+# Where the lakehouse tables live, and how they are read and written. Model SQL names a table
+# as ${lh_silver.dbo.emr_events}; resolve_sql turns that into this cluster's name for it: the
+# lakehouse table itself (Fabric: lh_silver.dbo.emr_events; Databricks: the catalog.schema the
+# parameters map lh_silver to), or, when lake_root is set, the Delta folder
+# <lake_root>/lh_silver.Lakehouse/Tables/dbo/emr_events (the OneLake layout, so an abfss://
+# OneLake root or a local copy of a carelake lake both work). Writes go through Spark's own
+# Delta writer; a txn (app id, version) makes a repeated write a no-op, as in carelake.
+import datetime
+import json
+import re
+import uuid
+
+from pyspark.sql import functions as F
+
+spark.conf.set("spark.sql.session.timeZone", "UTC")  # noqa: F821 - the notebook's session
+spark.conf.set("spark.sql.parquet.outputTimestampType", "TIMESTAMP_MICROS")  # noqa: F821
+spark.conf.set("spark.sql.jsonGenerator.ignoreNullFields", "false")  # noqa: F821
+# carelake (and delta-rs) read these tables too: no deletion vectors on new tables.
+spark.conf.set("spark.databricks.delta.properties.defaults.enableDeletionVectors", "false")  # noqa: F821
+
+# Parameters arrive as text from widgets and notebook.run: type them once here.
+staffed_beds = int(staffed_beds)  # noqa: F821
+max_session_minutes = None if str(max_session_minutes) in ("", "None", "null") else int(max_session_minutes)  # noqa: F821
+SCHEMAS = json.loads(lakehouse_schemas) if isinstance(lakehouse_schemas, str) else lakehouse_schemas  # noqa: F821
+BATCH_ID = batch_id or str(uuid.uuid4())  # noqa: F821
+INGESTED_AT = (
+    datetime.datetime.fromisoformat(ingested_at.replace("Z", "+00:00"))  # noqa: F821
+    if ingested_at  # noqa: F821
+    else datetime.datetime.now(datetime.timezone.utc)
+).astimezone(datetime.timezone.utc)
+LOAD_DATE = INGESTED_AT.date()
+TABLE_PLACEHOLDER = re.compile(r"\$\{(lh_[A-Za-z0-9_]+)\.([A-Za-z0-9_]+)\.([A-Za-z0-9_]+)\}")
+
+
+def quote(name):
+    return "`" + name.replace("`", "``") + "`"
+
+
+def table_path(lakehouse, name):
+    return f"{lake_root.rstrip('/')}/{lakehouse}.Lakehouse/Tables/dbo/{name}"  # noqa: F821
+
+
+def table_name(lakehouse, name):
+    return ".".join(quote(part) for part in SCHEMAS[lakehouse].split(".") + [name])
+
+
+def table_sql(lakehouse, name):
+    """How Spark SQL names lakehouse.dbo.name on this cluster."""
+    return f"delta.{quote(table_path(lakehouse, name))}" if lake_root else table_name(lakehouse, name)  # noqa: F821
+
+
+def resolve_sql(sql):
+    return TABLE_PLACEHOLDER.sub(lambda m: table_sql(m.group(1), m.group(3)), sql)
+
+
+def run_sql(sql, args=None):
+    return spark.sql(resolve_sql(sql), args=args or {})  # noqa: F821
+
+
+def table_exists(lakehouse, name):
+    if lake_root:  # noqa: F821
+        try:
+            spark.read.format("delta").load(table_path(lakehouse, name)).schema  # noqa: F821
+            return True
+        except Exception:  # noqa: BLE001 - not a Delta table (yet)
+            return False
+    return spark.catalog.tableExists(table_name(lakehouse, name))  # noqa: F821
+
+
+def read_table(lakehouse, name):
+    if lake_root:  # noqa: F821
+        return spark.read.format("delta").load(table_path(lakehouse, name))  # noqa: F821
+    return spark.read.table(table_name(lakehouse, name))  # noqa: F821
+
+
+def write_table(df, lakehouse, name, mode, partition_by=None, replace_where=None, txn=None):
+    """Writes df to lakehouse.dbo.name with Delta; an overwrite takes df's schema, as carelake's does."""
+    writer = df.write.format("delta").mode(mode)
+    if partition_by:
+        writer = writer.partitionBy(*partition_by)
+    if replace_where:
+        writer = writer.option("replaceWhere", replace_where)
+    elif mode == "overwrite":
+        writer = writer.option("overwriteSchema", "true")
+    if txn:
+        writer = writer.option("txnAppId", txn[0]).option("txnVersion", str(txn[1]))
+    if lake_root:  # noqa: F821
+        writer.save(table_path(lakehouse, name))
+    else:
+        writer.saveAsTable(table_name(lakehouse, name))
+
+
+def write_quarantine(lakehouse, source_table, refused, txn=None, replace=False):
+    """Appends refused rows (_reject_reason, _reject_detail, _raw, _source_file) to the layer's
+    quarantine; replace swaps this source table's earlier rows (layers rebuilt in full)."""
+    rows = refused.select(
+        F.lit(source_table).cast("string").alias("_source_table"),
+        F.col("_reject_reason").cast("string").alias("_reject_reason"),
+        F.col("_reject_detail").cast("string").alias("_reject_detail"),
+        F.col("_raw").cast("string").alias("_raw"),
+        F.col("_source_file").cast("string").alias("_source_file"),
+        F.lit(BATCH_ID).cast("string").alias("_batch_id"),
+        F.lit(INGESTED_AT).cast("timestamp").alias("_ingested_at"),
+    )
+    where = "_source_table = '" + source_table.replace("'", "''") + "'"
+    if replace:
+        write_table(rows, lakehouse, "quarantine", "overwrite", ["_source_table"], replace_where=where, txn=txn)
+    else:
+        write_table(rows, lakehouse, "quarantine", "append", ["_source_table"], txn=txn)
+
+
+def count_by_reason(refused):
+    return {r["_reject_reason"]: r["n"] for r in refused.groupBy("_reject_reason").agg(F.count("*").alias("n")).collect()}

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 // dist/src/pipeline/read-model.js → the package root holds models/.
@@ -31,14 +31,33 @@ export interface Expectation {
   sql?: string;
 }
 
+/** The SQL dialects the models are written for: DuckDB's (the files as they are) and Spark's. */
+export type ModelEngine = 'duckdb' | 'spark';
+
 /**
- * The SQL of a model, `models/<layer>/<name>.sql`.
+ * The SQL of a model, `models/<layer>/<name>.sql`. For Spark, a second version
+ * `models/<layer>/<name>.spark.sql` is taken when one exists (a model the two engines need
+ * different SQL for); otherwise the shared file, still in DuckDB's dialect (the Spark engine
+ * passes it through toSparkSql).
  *
  * @example
  * readModelSql('gold', 'clinician_emr_sessions');
+ * readModelSql('gold', '_session_events_capped', 'spark'); // models/gold/_session_events_capped.spark.sql
  */
-export function readModelSql(layer: string, name: string): string {
+export function readModelSql(layer: string, name: string, engine: ModelEngine = 'duckdb'): string {
+  const variant = `${MODELS}${layer}/${name}.spark.sql`;
+  if (engine === 'spark' && existsSync(variant)) return readFileSync(variant, 'utf8');
   return readFileSync(`${MODELS}${layer}/${name}.sql`, 'utf8');
+}
+
+/**
+ * Whether a model has a Spark version of its own (`<name>.spark.sql`), written in Spark SQL.
+ *
+ * @example
+ * hasSparkVersion('gold', '_session_events_capped'); // true
+ */
+export function hasSparkVersion(layer: string, name: string): boolean {
+  return existsSync(`${MODELS}${layer}/${name}.spark.sql`);
 }
 
 /**
@@ -52,15 +71,19 @@ export function readModelMeta(layer: string, name: string): ModelMeta {
 }
 
 /**
- * The SQL of every macro in `models/macros/` (helpers the models share, such as
- * parse_timestamp), in name order.
+ * The SQL of every macro the models share (parse_timestamp, phi_like, …), in name order: for
+ * DuckDB the `create temp macro` files of `models/macros/`, for Spark the `CREATE TEMPORARY
+ * FUNCTION` files of `models/macros/spark/`, the same names with the same meaning (written in
+ * Spark SQL: run them as they are, not through toSparkSql). Every macro exists for both.
  *
  * @example
  * for (const sql of readMacros()) await db.run(sql);
+ * for (const sql of readMacros('spark')) await spark.command(sql);
  */
-export function readMacros(): string[] {
-  return readdirSync(`${MODELS}macros`)
+export function readMacros(engine: ModelEngine = 'duckdb'): string[] {
+  const dir = engine === 'spark' ? `${MODELS}macros/spark/` : `${MODELS}macros/`;
+  return readdirSync(dir)
     .filter((f) => f.endsWith('.sql'))
     .sort()
-    .map((f) => readFileSync(`${MODELS}macros/${f}`, 'utf8'));
+    .map((f) => readFileSync(`${dir}${f}`, 'utf8'));
 }

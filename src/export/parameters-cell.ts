@@ -14,6 +14,7 @@ export const PARAMETER_NAMES = [
   'landing_path',
   'batch_id',
   'ingested_at',
+  'continue_on_error',
 ] as const;
 
 /**
@@ -44,7 +45,9 @@ landing_path = ${pythonString(target.landingPath)}  # the landing zone bronze re
 # This run's identity: empty means a new batch id and the current time (the runner passes one
 # batch to every layer, so bronze and the quarantines of all layers share it).
 batch_id = ""
-ingested_at = ""`;
+ingested_at = ""
+# True: a model that fails is reported (FAILED …) and the others still run; False: the run stops.
+continue_on_error = False`;
   return codeCell(source, ['parameters']);
 }
 

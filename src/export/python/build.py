@@ -6,6 +6,7 @@
 # _bronze_source_file, _bronze_row, newest first). A layer's quarantine rows of a model are
 # replaced on each build, so re-running a notebook never duplicates them.
 from pyspark.sql import functions as F
+from pyspark.sql import types as T
 
 CLINICIAN_BUCKETS = 16
 REFUSED_COLUMNS = ["_reject_reason", "_reject_detail", "_raw"]
@@ -31,6 +32,7 @@ def rank_superseded(bronze_table, key):
     ).cache().createOrReplaceTempView("superseded")
 
 
+@model_step  # noqa: F821
 def build_model(lakehouse, model, sql, params=None, superseded=None, order_by=None, partition_by=None):
     """Rebuilds lakehouse.dbo.model from its SQL; quarantines its refused and superseded rows."""
     if superseded:
@@ -67,6 +69,7 @@ def build_model(lakehouse, model, sql, params=None, superseded=None, order_by=No
     out.unpersist()
 
 
+@model_step  # noqa: F821
 def build_silver_emr_events(repeats_sql, sql):
     """silver emr_events in full from every bronze event (carelake's first or --full-refresh run)."""
     bronze = read_table("lh_bronze", "bronze_emr_events")  # noqa: F821
@@ -81,6 +84,7 @@ def build_silver_emr_events(repeats_sql, sql):
     out.unpersist()
 
 
+@model_step  # noqa: F821
 def ensure_drg_weights(sql, csv_text):
     """lh_silver.dbo.ref_ms_drg_weights from carelake's shipped CSV, unless the table exists."""
     import csv
@@ -89,7 +93,8 @@ def ensure_drg_weights(sql, csv_text):
     if table_exists("lh_silver", "ref_ms_drg_weights"):  # noqa: F821
         print("lh_silver.dbo.ref_ms_drg_weights: kept (it exists)")
         return
-    records = list(csv.reader(io.StringIO(csv_text)))
+    records = list(csv.reader(io.StringIO(csv_text.strip())))
     header, rows = records[0], [r for r in records[1:] if r]
-    spark.createDataFrame(rows, ", ".join(f"{quote(h)} string" for h in header)).createOrReplaceTempView("drg_weights_csv")  # noqa: F821
+    schema = T.StructType([T.StructField(h, T.StringType()) for h in header])
+    spark.createDataFrame(rows, schema).createOrReplaceTempView("drg_weights_csv")  # noqa: F821
     build_model("lh_silver", "ref_ms_drg_weights", sql, order_by="drg_code")

@@ -11,11 +11,7 @@ def duckdb_json(df):
         column = F.col(quote(field.name))  # noqa: F821 - from the tables cell
         kind = field.dataType.simpleString()
         if kind == "timestamp":
-            column = F.concat(
-                F.date_format(column, "yyyy-MM-dd HH:mm:ss"),
-                F.regexp_replace(F.date_format(column, ".SSSSSS"), r"\.?0+$", ""),
-                F.lit("+00"),
-            )
+            column = duckdb_timestamp_text(column)  # noqa: F821 - from the tables cell
         elif kind.startswith("decimal"):
             column = column.cast("double")
         values.append(column.alias(field.name))

@@ -9,19 +9,20 @@ from pyspark.sql import functions as F
 LANDING = read_landing_listing()  # noqa: F821 - from the landing cell
 
 
+@model_step  # noqa: F821
 def ingest_landing(model, prefix, columns, typed, sql):
     files = list_landing_files(LANDING, prefix)  # noqa: F821
     for name, uri, fmt, digest in files:
         txn = (f"carelake/{model}/{name}#{digest}", 1)
         malformed = stage_file(uri, fmt, columns, typed)  # noqa: F821
         out = run_sql(sql, {"source_time_zone": source_time_zone}).cache()  # noqa: F821
-        accepted = out.where("_reject_reason IS NULL").drop("_line", "_reject_reason", "_reject_detail", "_raw")
-        accepted = accepted.select(
-            "*",
+        kept = out.where("_reject_reason IS NULL")
+        accepted = kept.select(
+            *[quote(c) for c in kept.columns if c not in ("_line", "_reject_reason", "_reject_detail", "_raw")],  # noqa: F821
             F.lit(INGESTED_AT).cast("timestamp").alias("_bronze_ingested_at"),  # noqa: F821
             F.lit(name).cast("string").alias("_bronze_source_file"),
             F.lit(BATCH_ID).cast("string").alias("_bronze_batch_id"),  # noqa: F821
-            out["_line"].cast("bigint").alias("_bronze_row"),
+            F.col("_line").cast("bigint").alias("_bronze_row"),
             F.lit(LOAD_DATE).cast("date").alias("_bronze_load_date"),  # noqa: F821
         )
         write_table(accepted, "lh_bronze", model, "append", ["_bronze_load_date"], txn=txn)  # noqa: F821

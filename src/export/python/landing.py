@@ -6,8 +6,9 @@
 # inside an unquoted field is a literal character); a row whose field count differs from the
 # header's, or a file whose header lacks a column, is malformed and goes to quarantine whole,
 # with PHI-like fields withheld. A Parquet file is read as it is; its columns are matched by
-# name, case-insensitively, and staged as text (typed timestamps as ISO text with their offset,
-# so the bronze model reads the same instant). Nothing is dropped here: typing and refusals are
+# name, case-insensitively, and staged as text (the Spark versions of the models' helpers take
+# text): a typed timestamp as DuckDB prints it, with its offset, so the bronze model reads the
+# same instant. Nothing is dropped here: typing and refusals are
 # the bronze model's.
 import hashlib
 import posixpath
@@ -201,10 +202,10 @@ def stage_parquet(uri, columns, typed):
         kind = found.dataType.simpleString()
         duck = DUCKDB_TYPE.get(kind, kind.upper().replace(",", ","))
         keep = duck in typed.get(c, [])
-        if keep and kind == "timestamp":
-            text = F.date_format(source, "yyyy-MM-dd HH:mm:ss.SSSSSSXXX")
-        elif keep and kind == "timestamp_ntz":
-            text = F.date_format(source, "yyyy-MM-dd HH:mm:ss.SSSSSS")
+        if keep and kind in ("timestamp", "timestamp_ntz"):
+            # As text the bronze model parses back to the same instant (a naive one read in the
+            # lake's zone), printed as DuckDB prints it, so _raw shows it alike.
+            text = duckdb_timestamp_text(source, offset=kind == "timestamp")  # noqa: F821
         else:
             text = source.cast("string")
         select.append(text.alias(c))

@@ -20,6 +20,7 @@ spark.conf.set("spark.databricks.delta.properties.defaults.enableDeletionVectors
 
 # Parameters arrive as text from widgets and notebook.run: type them once here.
 staffed_beds = int(staffed_beds)  # noqa: F821
+continue_on_error = str(continue_on_error).lower() in ("true", "1", "yes")  # noqa: F821
 max_session_minutes = None if str(max_session_minutes) in ("", "None", "null") else int(max_session_minutes)  # noqa: F821
 SCHEMAS = json.loads(lakehouse_schemas) if isinstance(lakehouse_schemas, str) else lakehouse_schemas  # noqa: F821
 BATCH_ID = batch_id or str(uuid.uuid4())  # noqa: F821
@@ -30,6 +31,40 @@ INGESTED_AT = (
 ).astimezone(datetime.timezone.utc)
 LOAD_DATE = INGESTED_AT.date()
 TABLE_PLACEHOLDER = re.compile(r"\$\{(lh_[A-Za-z0-9_]+)\.([A-Za-z0-9_]+)\.([A-Za-z0-9_]+)\}")
+
+
+FAILED_MODELS = []
+
+
+def model_step(build):
+    """A model build; with continue_on_error, a failure is reported and the notebook goes on."""
+
+    def step(*args, **kwargs):
+        try:
+            return build(*args, **kwargs)
+        except Exception as error:  # noqa: BLE001 - reported, or raised again
+            if not continue_on_error:  # noqa: F821
+                raise
+            table = {
+                "build_model": lambda: f"{args[0]}.dbo.{args[1]}",
+                "ingest_landing": lambda: f"lh_bronze.dbo.{args[0]}",
+                "build_silver_emr_events": lambda: "lh_silver.dbo.emr_events",
+                "ensure_drg_weights": lambda: "lh_silver.dbo.ref_ms_drg_weights",
+            }[build.__name__]()
+            message = " ".join(str(error).strip().splitlines()[:1])[:400]
+            FAILED_MODELS.append({"model": table, "error": f"{type(error).__name__}: {message}"})
+            print(f"FAILED {table}: {type(error).__name__}: {message}")
+
+    return step
+
+
+def duckdb_timestamp_text(column, offset=True):
+    """A timestamp as DuckDB prints it: 2025-03-26 14:53:51.12+00 (fraction without trailing zeros)."""
+    return F.concat(
+        F.date_format(column, "yyyy-MM-dd HH:mm:ss"),
+        F.regexp_replace(F.date_format(column, ".SSSSSS"), r"\.?0+$", ""),
+        F.lit("+00" if offset else ""),
+    )
 
 
 def quote(name):

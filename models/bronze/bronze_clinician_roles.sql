@@ -9,7 +9,7 @@ with cleaned as (
 ),
 
 parsed as (
-    select *, try_cast(minutes_text as integer) as minutes
+    select *, parse_int(minutes_text) as minutes
     from cleaned
 )
 

@@ -15,8 +15,8 @@ with cleaned as (
 parsed as (
     select
         *,
-        try_cast(clinician_id_text as bigint) as clinician_id,
-        try_cast(threshold_text as integer) as threshold
+        parse_bigint(clinician_id_text) as clinician_id,
+        parse_int(threshold_text) as threshold
     from cleaned
 )
 

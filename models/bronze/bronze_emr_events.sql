@@ -21,7 +21,7 @@ with cleaned as (
 parsed as (
     select
         *,
-        try_cast(clinician_id_text as bigint) as clinician_id,
+        parse_bigint(clinician_id_text) as clinician_id,
         parse_timestamp(event_timestamp_text, $source_time_zone) as event_ts
     from cleaned
 )
@@ -48,5 +48,5 @@ select
         when phi_like(patient_id) then 'patient_id' || ' looks like an unmasked SSN or a raw MRN (value withheld); mask or pseudonymise it before landing'
         when phi_like(metadata) then 'metadata' || ' looks like an unmasked SSN or a raw MRN (value withheld); mask or pseudonymise it before landing'
     end) as _reject_detail,
-    withhold_phi(_raw::varchar) as _raw
+    withhold_phi(cast(_raw as string)) as _raw
 from parsed

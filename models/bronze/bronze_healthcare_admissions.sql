@@ -36,14 +36,14 @@ parsed as (
         parse_timestamp(discharge_text, $source_time_zone) as discharge_dt,
         parse_timestamp(ed_arrival_text, $source_time_zone) as ed_arrival_dt,
         parse_timestamp(ed_decision_text, $source_time_zone) as ed_decision_dt,
-        try_cast(los_text as integer) as los,
-        case when regexp_full_match(drg_text, '\d{1,3}') then lpad(drg_text, 3, '0') end as drg_code,
+        parse_int(los_text) as los,
+        case when full_match(drg_text, '[0-9]{1,3}') then lpad(drg_text, 3, '0') end as drg_code,
         parse_boolean(readmit_text) as readmit_flag,
-        try_cast(age_text as integer) as age,
-        try_cast(charlson_text as integer) as charlson_index,
-        try_cast(ed_visits_text as integer) as ed_visits_prior_6m,
-        regexp_full_match(mrn_hash, '[0-9a-f]{64}') as mrn_ok,
-        ssn_masked is null or regexp_full_match(ssn_masked, 'XXX-XX-\d{4}') as ssn_ok
+        parse_int(age_text) as age,
+        parse_int(charlson_text) as charlson_index,
+        parse_int(ed_visits_text) as ed_visits_prior_6m,
+        full_match(mrn_hash, '[0-9a-f]{64}') as mrn_ok,
+        ssn_masked is null or full_match(ssn_masked, 'XXX-XX-[0-9]{4}') as ssn_ok
     from cleaned
 ),
 
@@ -114,7 +114,7 @@ select
         when 'invalid_ed_visits_prior_6m' then 'ed_visits_prior_6m "' || ed_visits_text || '" is not a non-negative integer'
         when 'phi_like_value' then concat_ws(', ', case when phi_like(encounter_id) then 'encounter_id' end, case when phi_like(payer) then 'payer' end, case when phi_like(disposition) then 'disposition' end, case when phi_like(gender) then 'gender' end, case when phi_like(admit_type) then 'admit_type' end, case when phi_like(unit) then 'unit' end) || ' looks like an unmasked SSN or a raw MRN (value withheld); mask or pseudonymise it before landing'
     end) as _reject_detail,
-    withhold_phi(to_json({
+    withhold_phi(cast(to_json({
         'encounter_id': encounter_id,
         'mrn_hash': case when mrn_ok then mrn_hash else '<withheld>' end,
         'ssn_masked': case when ssn_ok then ssn_masked else '<withheld>' end,
@@ -122,5 +122,5 @@ select
         'readmit_flag': readmit_text, 'ed_arrival_dt': ed_arrival_text, 'disposition': disposition, 'age': age_text,
         'gender': gender, 'admit_type': admit_type, 'ed_decision_dt': ed_decision_text, 'unit': unit,
         'charlson_index': charlson_text, 'ed_visits_prior_6m': ed_visits_text
-    })::varchar) as _raw
+    }) as string)) as _raw
 from checked

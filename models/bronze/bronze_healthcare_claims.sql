@@ -23,9 +23,9 @@ with cleaned as (
 parsed as (
     select
         *,
-        try_cast(billed_text as decimal(12, 2)) as billed_amt,
-        try_cast(allowed_text as decimal(12, 2)) as allowed_amt,
-        try_cast(paid_text as decimal(12, 2)) as paid_amt,
+        parse_amount(billed_text) as billed_amt,
+        parse_amount(allowed_text) as allowed_amt,
+        parse_amount(paid_text) as paid_amt,
         parse_date(service_text) as service_dt
     from cleaned
 ),
@@ -75,5 +75,5 @@ select
         when 'invalid_service_dt' then 'service_dt "' || service_text || '" is not a date'
         when 'phi_like_value' then concat_ws(', ', case when phi_like(claim_id) then 'claim_id' end, case when phi_like(encounter_id) then 'encounter_id' end, case when phi_like(payer) then 'payer' end, case when phi_like(cpt_code) then 'cpt_code' end, case when phi_like(icd10_code) then 'icd10_code' end, case when phi_like(denial_reason_code) then 'denial_reason_code' end) || ' looks like an unmasked SSN or a raw MRN (value withheld); mask or pseudonymise it before landing'
     end) as _reject_detail,
-    withhold_phi(_raw::varchar) as _raw
+    withhold_phi(cast(_raw as string)) as _raw
 from checked

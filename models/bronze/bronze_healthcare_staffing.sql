@@ -22,10 +22,10 @@ parsed as (
     select
         *,
         parse_date(shift_date_text) as shift_date,
-        try_cast(patients_text as integer) as patient_count,
-        try_cast(rns_text as integer) as rn_count,
-        try_cast(acuity_text as double) as acuity_score,
-        try_cast(ratio_text as double) as ratio
+        parse_int(patients_text) as patient_count,
+        parse_int(rns_text) as rn_count,
+        parse_double(acuity_text) as acuity_score,
+        parse_double(ratio_text) as ratio
     from cleaned
 ),
 
@@ -74,5 +74,5 @@ select
         when 'invalid_ratio' then 'ratio "' || ratio_text || '" is not a number'
         when 'phi_like_value' then concat_ws(', ', case when phi_like(staffing_id) then 'staffing_id' end, case when phi_like(unit) then 'unit' end, case when phi_like(shift) then 'shift' end) || ' looks like an unmasked SSN or a raw MRN (value withheld); mask or pseudonymise it before landing'
     end) as _reject_detail,
-    withhold_phi(_raw::varchar) as _raw
+    withhold_phi(cast(_raw as string)) as _raw
 from checked

@@ -2,7 +2,7 @@
 -- session_numbered, and then a session is also cut before the event that would make it longer
 -- than max_session_us microseconds (split_cause 'max_duration'). A cut depends on where the
 -- previous cut fell, so it is computed recursively, and only over the sessions that are too long.
-create or replace temp macro session_events(buckets, max_session_us) as table
+create or replace temp macro session_events(buckets /* array<bigint> */, max_session_us /* bigint */) as table
 with recursive numbered as (
     select * from session_numbered(buckets)
 ),
@@ -10,7 +10,7 @@ with recursive numbered as (
 positioned as (
     select
         *,
-        row_number() over (partition by clinician_id, session_seq order by event_timestamp, event_id) as rn
+        row_number() over (partition by clinician_id, session_seq order by event_timestamp nulls last, event_id nulls last) as rn
     from numbered
 ),
 
@@ -54,9 +54,9 @@ segmented as (
     select
         positioned.* exclude (split_cause, session_seq),
         case when cuts.is_cut then 'max_duration' else positioned.split_cause end as split_cause,
-        dense_rank() over (
-            partition by positioned.clinician_id order by positioned.session_seq, coalesce(cuts.segment, 0)
-        ) as session_seq
+        -- Over all the clinicians at once, as session_numbered's session_seq is: the sessions model
+        -- groups by session_seq alone, so numbering per clinician would merge two clinicians' sessions.
+        dense_rank() over (order by positioned.session_seq nulls last, coalesce(cuts.segment, 0) nulls last) as session_seq
     from positioned
     left join cuts
         on cuts.clinician_id = positioned.clinician_id and cuts.session_seq = positioned.session_seq and cuts.rn = positioned.rn

@@ -11,7 +11,7 @@
 -- much (profiled at 1M events). Because every clinician's first event opens a session, session_seq
 -- is consecutive within a clinician and never shared between two; the sessions model turns it into
 -- the clinician's own session number on the sessions, not the events.
-create or replace temp macro session_numbered(buckets) as table
+create or replace temp macro session_numbered(buckets /* array<bigint> */) as table
 with events as (
     select
         e.event_id,
@@ -23,7 +23,7 @@ with events as (
         dim.session_threshold_minutes
     from lh_silver.dbo.emr_events as e
     inner join lh_silver.dbo.clinician_dim as dim on dim.clinician_id = e.clinician_id
-    where list_contains(buckets, e.clinician_bucket)
+    where array_contains(buckets, e.clinician_bucket)
 ),
 
 gaps as (
@@ -32,7 +32,7 @@ gaps as (
         epoch_us(event_timestamp) - epoch_us(lag(event_timestamp) over by_time) as gap_us,
         row_number() over by_time as event_seq
     from events
-    window by_time as (partition by clinician_id order by event_timestamp, event_id)
+    window by_time as (partition by clinician_id order by event_timestamp nulls last, event_id nulls last)
 ),
 
 starts as (
@@ -47,5 +47,5 @@ starts as (
 
 select
     * exclude (event_seq),
-    count(split_cause) over (order by clinician_id, event_seq rows unbounded preceding) as session_seq
+    count(split_cause) over (order by clinician_id nulls last, event_seq nulls last rows unbounded preceding) as session_seq
 from starts

@@ -29,7 +29,7 @@ gaps as (
         *,
         unix_micros(event_timestamp) - unix_micros(lag(event_timestamp) over by_time) as gap_us
     from events
-    window by_time as (partition by clinician_id order by event_timestamp, event_id)
+    window by_time as (partition by clinician_id order by event_timestamp nulls last, event_id nulls last)
 ),
 
 starts as (
@@ -46,7 +46,7 @@ numbered as (
     select
         *,
         count(split_cause) over (
-            partition by clinician_id order by event_timestamp, event_id
+            partition by clinician_id order by event_timestamp nulls last, event_id nulls last
             rows between unbounded preceding and current row
         ) as session_number
     from starts

@@ -22,8 +22,9 @@ sessions as materialized (
         -- list() has no order of its own: sorting (timestamp, event_id) structs restores event order.
         list_sort(list({'ts': event_timestamp, 'id': event_id, 'type': event_type})) as ordered,
         count(distinct patient_id) as patient_count,
-        -- only the event that opens a session has a split_cause; any_value skips nulls.
-        any_value(split_cause) as split_cause
+        -- only the event that opens a session has a split_cause (max skips nulls on both engines;
+        -- Spark's any_value does not).
+        max(split_cause) as split_cause
     from numbered
     group by session_seq
 ),
@@ -45,7 +46,7 @@ numbered_sessions as (
 )
 
 select
-    numbered_sessions.clinician_id::varchar || '_S' || numbered_sessions.session_number as session_id,
+    cast(numbered_sessions.clinician_id as string) || '_S' || cast(numbered_sessions.session_number as string) as session_id,
     numbered_sessions.clinician_id,
     dim.clinician_role,
     numbered_sessions.session_threshold_minutes,
@@ -54,9 +55,9 @@ select
     numbered_sessions.event_count,
     list_transform(numbered_sessions.ordered, x -> x.type) as event_types_in_session,
     epoch_us(numbered_sessions.session_end_time) // 1000000 - epoch_us(numbered_sessions.session_start_time) // 1000000 as session_duration_seconds,
-    md5(numbered_sessions.clinician_id::varchar || '|' || numbered_sessions.ordered[1].id) as session_key,
+    md5(cast(numbered_sessions.clinician_id as string) || '|' || list_extract(numbered_sessions.ordered, 1).id) as session_key,
     numbered_sessions.patient_count,
-    cast(timezone($source_time_zone, numbered_sessions.session_start_time) as date) as session_date,
+    local_date(numbered_sessions.session_start_time, $source_time_zone) as session_date,
     numbered_sessions.split_cause,
     numbered_sessions.clinician_bucket
 from numbered_sessions

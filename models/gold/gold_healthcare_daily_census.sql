@@ -13,7 +13,8 @@ bounds as (
 ),
 
 days as (
-    select cast(unnest(generate_series(first_day, last_day, interval 1 day)) as date) as census_date
+    -- The cast happens in daily: Spark cannot nest a generator (explode) in an expression.
+    select unnest(generate_series(first_day, last_day, interval 1 day)) as census_day
     from bounds
     where first_day is not null
 ),
@@ -28,23 +29,23 @@ discharges as (
 
 daily as (
     select
-        days.census_date,
+        cast(days.census_day as date) as census_date,
         coalesce(admissions.admissions, 0) as admissions,
         coalesce(discharges.discharges, 0) as discharges
     from days
-    left join admissions on admissions.census_date = days.census_date
-    left join discharges on discharges.census_date = days.census_date
+    left join admissions on admissions.census_date = cast(days.census_day as date)
+    left join discharges on discharges.census_date = cast(days.census_day as date)
 )
 
 select
     census_date,
-    cast(sum(admissions - discharges) over (order by census_date rows between unbounded preceding and current row) as bigint)
+    cast(sum(admissions - discharges) over (order by census_date nulls last rows between unbounded preceding and current row) as bigint)
         as census,
     admissions,
     discharges,
     $staffed_beds::integer as staffed_beds,
-    round(
-        100.0 * sum(admissions - discharges) over (order by census_date rows between unbounded preceding and current row)
+    round_double(
+        cast(100.0 * sum(admissions - discharges) over (order by census_date nulls last rows between unbounded preceding and current row) as double)
         / $staffed_beds::integer,
         2
     ) as occupancy_pct

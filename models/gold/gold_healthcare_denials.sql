@@ -46,8 +46,9 @@ select
     dimension_value,
     claims,
     denied_claims,
-    round(100.0 * denied_claims / nullif(claims, 0), 2) as denial_rate_pct,
-    billed_amt,
-    denied_billed_amt,
-    round(100.0 * denied_billed_amt / nullif(billed_amt, 0), 2) as denial_rate_dollars_pct
+    round_double(cast(100.0 * denied_claims as double) / nullif(claims, 0), 2) as denial_rate_pct,
+    -- The sums' type as DuckDB has always written it (Spark's sum of a DECIMAL(12,2) is (22,2)).
+    cast(billed_amt as decimal(38, 2)) as billed_amt,
+    cast(denied_billed_amt as decimal(38, 2)) as denied_billed_amt,
+    round_double(cast(100.0 * denied_billed_amt as double) / nullif(billed_amt, 0), 2) as denial_rate_dollars_pct
 from by_dimension

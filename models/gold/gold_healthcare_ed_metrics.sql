@@ -4,7 +4,7 @@
 -- Parameter: $source_time_zone.
 with ed as (
     select
-        cast(timezone($source_time_zone, ed_arrival_dt) as date) as metric_date,
+        local_date(ed_arrival_dt, $source_time_zone) as metric_date,
         ed_to_admit_minutes,
         ed_boarding_minutes
     from lh_silver.dbo.silver_healthcare_encounters
@@ -14,10 +14,10 @@ with ed as (
 select
     metric_date,
     count(*) as ed_encounters,
-    round(quantile_cont(ed_to_admit_minutes, 0.5), 1) as median_ed_to_admit_min,
-    round(quantile_cont(ed_to_admit_minutes, 0.9), 1) as p90_ed_to_admit_min,
-    round(quantile_cont(ed_boarding_minutes, 0.5), 1) as median_boarding_min,
-    round(quantile_cont(ed_boarding_minutes, 0.9), 1) as p90_boarding_min,
-    round(100.0 * count(*) filter (where ed_to_admit_minutes > 240) / nullif(count(*), 0), 2) as pct_over_240
+    round_double(quantile_cont(ed_to_admit_minutes, 0.5), 1) as median_ed_to_admit_min,
+    round_double(quantile_cont(ed_to_admit_minutes, 0.9), 1) as p90_ed_to_admit_min,
+    round_double(quantile_cont(ed_boarding_minutes, 0.5), 1) as median_boarding_min,
+    round_double(quantile_cont(ed_boarding_minutes, 0.9), 1) as p90_boarding_min,
+    round_double(cast(100.0 * count(*) filter (where ed_to_admit_minutes > 240) as double) / nullif(count(*), 0), 2) as pct_over_240
 from ed
 group by grouping sets ((metric_date), ())

@@ -10,13 +10,17 @@ select
     payer,
     count(*) as encounters,
     count(distinct mrn_hash) as unique_patients,
-    round(avg(los_calc), 2) as avg_los,
+    round_double(avg(los_calc), 2) as avg_los,
     count(*) filter (where index_eligible) as eligible_index_stays,
     cast(coalesce(sum(readmitted_within_30d) filter (where index_eligible), 0) as bigint) as readmitted_index_stays,
-    round(100.0 * sum(readmitted_within_30d) filter (where index_eligible) / nullif(count(*) filter (where index_eligible), 0), 2)
+    round_double(
+        cast(100.0 * sum(readmitted_within_30d) filter (where index_eligible) as double)
+        / nullif(count(*) filter (where index_eligible), 0),
+        2
+    )
         as readmit_rate_pct,
-    round(avg(relative_weight) filter (where discharge_dt is not null), 4) as case_mix_index,
+    round_double(cast(avg(relative_weight) filter (where discharge_dt is not null) as double), 4) as case_mix_index,
     count(*) filter (where relative_weight is null) as unknown_drg_encounters,
-    round(avg(_dq_score), 1) as avg_quality
+    round_double(avg(_dq_score), 1) as avg_quality
 from stays
 group by payer

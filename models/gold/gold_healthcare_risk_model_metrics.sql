@@ -11,7 +11,8 @@ with stays as (
 ranked as (
     select
         y,
-        rank() over (order by risk_score) + (count(*) over (partition by risk_score) - 1) / 2.0 as average_rank
+        cast(rank() over (order by risk_score nulls last) as double) + cast(count(*) over (partition by risk_score) - 1 as double) / 2
+            as average_rank
     from stays
 ),
 
@@ -24,12 +25,12 @@ auc as (
 
 select
     'overall' as scope,
-    cast(null as varchar) as risk_tier,
+    cast(null as string) as risk_tier,
     count(*) as encounters,
     cast(coalesce(sum(y), 0) as bigint) as readmitted,
-    round(100.0 * sum(y) / nullif(count(*), 0), 2) as observed_rate_pct,
-    round(avg(risk_score), 2) as mean_risk_score,
-    round((select auc from auc), 4) as auc
+    round_double(cast(100.0 * sum(y) as double) / nullif(count(*), 0), 2) as observed_rate_pct,
+    round_double(avg(risk_score), 2) as mean_risk_score,
+    round_double((select auc from auc), 4) as auc
 from stays
 union all
 select
@@ -37,8 +38,8 @@ select
     risk_tier,
     count(*),
     cast(coalesce(sum(y), 0) as bigint),
-    round(100.0 * sum(y) / nullif(count(*), 0), 2),
-    round(avg(risk_score), 2),
+    round_double(cast(100.0 * sum(y) as double) / nullif(count(*), 0), 2),
+    round_double(avg(risk_score), 2),
     null
 from stays
 group by risk_tier

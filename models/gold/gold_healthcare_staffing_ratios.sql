@@ -7,9 +7,9 @@ select
     patient_count,
     rn_count,
     patients_per_rn,
-    cast(json_extract_string($ratio_limits::json, '$."' || replace(unit, '"', '') || '"') as double) as ratio_limit,
+    json_number_at($ratio_limits, unit) as ratio_limit,
     coalesce(
-        patients_per_rn > cast(json_extract_string($ratio_limits::json, '$."' || replace(unit, '"', '') || '"') as double)
+        patients_per_rn > json_number_at($ratio_limits, unit)
         or (rn_count = 0 and patient_count > 0),
         false
     ) as over_limit

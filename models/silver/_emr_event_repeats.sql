@@ -6,7 +6,7 @@
 -- Inputs: `new_bronze_events`, `prior_event_ids` (every event id of earlier bronze files, repeats
 -- included).
 with repeated_hashes as (
-    select hash(event_id) as id_hash
+    select hash64(event_id) as id_hash
     from new_bronze_events
     group by 1
     having count(*) > 1
@@ -21,15 +21,15 @@ loaded_before as (
 suspects as (
     select event_id, _bronze_ingested_at, _bronze_source_file, _bronze_row
     from new_bronze_events
-    where hash(event_id) in (select id_hash from repeated_hashes)
+    where hash64(event_id) in (select id_hash from repeated_hashes)
         or event_id in (select event_id from loaded_before)
 )
 
 select
     suspects.*,
-    row_number() over (
+    cast(row_number() over (
         partition by suspects.event_id
-        order by suspects._bronze_ingested_at, suspects._bronze_source_file, suspects._bronze_row
-    ) as occurrence,
+        order by suspects._bronze_ingested_at nulls last, suspects._bronze_source_file nulls last, suspects._bronze_row nulls last
+    ) as bigint) as occurrence,
     suspects.event_id in (select event_id from loaded_before) as loaded_before
 from suspects

@@ -6,7 +6,7 @@ with clinicians as (
         *,
         row_number() over (
             partition by clinician_id
-            order by _bronze_ingested_at desc, _bronze_source_file desc, _bronze_row desc
+            order by _bronze_ingested_at desc nulls last, _bronze_source_file desc nulls last, _bronze_row desc nulls last
         ) as recency
     from lh_bronze.dbo.bronze_clinicians
 ),
@@ -17,7 +17,7 @@ roles as (
         default_inactivity_minutes,
         row_number() over (
             partition by clinician_role
-            order by _bronze_ingested_at desc, _bronze_source_file desc, _bronze_row desc
+            order by _bronze_ingested_at desc nulls last, _bronze_source_file desc nulls last, _bronze_row desc nulls last
         ) as recency
     from lh_bronze.dbo.bronze_clinician_roles
 )

@@ -41,7 +41,7 @@ select
             then 'clinician_id ' || clinician_id || ' has no session_inactivity_minutes and its role has no default in roles.csv'
     end as _reject_detail,
     to_json({
-        'event_id': event_id, 'clinician_id': clinician_id, 'event_timestamp': event_timestamp,
+        'event_id': event_id, 'clinician_id': clinician_id, 'event_timestamp': timestamp_text(event_timestamp),
         'event_type': event_type, 'patient_id': patient_id, 'metadata': metadata
     }) as _raw
 from classified

@@ -32,6 +32,15 @@ select
     case
         when encounters.encounter_id is null then 'encounter_id "' || claims.encounter_id || '" is not in silver_healthcare_encounters'
     end as _reject_detail,
-    to_json(claims) as _raw
+    -- The delivered row as JSON, spelled out so that both engines write it alike (timestamp_text,
+    -- json_amount: see their macros).
+    to_json({
+        'claim_id': claims.claim_id, 'encounter_id': claims.encounter_id, 'payer': claims.payer,
+        'cpt_code': claims.cpt_code, 'icd10_code': claims.icd10_code, 'billed_amt': json_amount(claims.billed_amt),
+        'allowed_amt': json_amount(claims.allowed_amt), 'paid_amt': json_amount(claims.paid_amt),
+        'denial_reason_code': claims.denial_reason_code, 'service_dt': claims.service_dt,
+        '_bronze_ingested_at': timestamp_text(claims._bronze_ingested_at), '_bronze_source_file': claims._bronze_source_file,
+        '_bronze_batch_id': claims._bronze_batch_id, '_bronze_row': claims._bronze_row, '_bronze_load_date': claims._bronze_load_date
+    }) as _raw
 from latest as claims
 left join lh_silver.dbo.silver_healthcare_encounters as encounters on encounters.encounter_id = claims.encounter_id

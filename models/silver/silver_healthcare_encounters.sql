@@ -18,9 +18,9 @@ with latest as not materialized (
 stays as not materialized (
     select
         *,
-        hash(mrn_hash) as patient_hash,
-        cast(timezone($source_time_zone, admit_dt) as date) as admit_date,
-        cast(timezone($source_time_zone, discharge_dt) as date) as discharge_date,
+        hash64(mrn_hash) as patient_hash,
+        local_date(admit_dt, $source_time_zone) as admit_date,
+        local_date(discharge_dt, $source_time_zone) as discharge_date,
         discharge_dt < admit_dt as los_negative,
         coalesce(admit_type, '') <> 'Elective' as unplanned,
         discharge_dt is not null
@@ -47,13 +47,15 @@ readmission_pairs as (
         and later_stay.admit_dt > index_stay.admit_dt
     where index_stay.index_eligible
         and later_stay.unplanned
-        and later_stay.admit_date - index_stay.discharge_date between 0 and 30
+        and days_between(index_stay.discharge_date, later_stay.admit_date) between 0 and 30
 ),
 
 patient_history as (
     select
         encounter_id,
-        admit_date - lag(discharge_date) over (partition by patient_hash, mrn_hash order by admit_dt, encounter_id) as days_since_last_discharge,
+        days_between(
+            lag(discharge_date) over (partition by patient_hash, mrn_hash order by admit_dt nulls last, encounter_id nulls last), admit_date
+        ) as days_since_last_discharge,
         encounter_id in (select readmit_encounter_id from readmission_pairs) as readmit_30d,
         case when encounter_id in (select index_encounter_id from readmission_pairs) then 1 else 0 end as readmitted_within_30d
     from patient_stays
@@ -67,7 +69,7 @@ select
     discharge_dt,
     admit_date,
     discharge_date,
-    case when not los_negative then discharge_date - admit_date end as los_calc,
+    case when not los_negative then days_between(admit_date, discharge_date) end as los_calc,
     coalesce(los_negative, false) as los_negative,
     los as los_reported,
     drg_code,
@@ -81,8 +83,10 @@ select
     ed_visits_prior_6m,
     ed_arrival_dt,
     ed_decision_dt,
-    case when ed_arrival_dt <= admit_dt then (epoch(admit_dt) - epoch(ed_arrival_dt)) / 60.0 end as ed_to_admit_minutes,
-    case when ed_decision_dt <= admit_dt then (epoch(admit_dt) - epoch(ed_decision_dt)) / 60.0 end as ed_boarding_minutes,
+    case when ed_arrival_dt <= admit_dt then cast(epoch_us(admit_dt) - epoch_us(ed_arrival_dt) as double) / 60000000 end
+        as ed_to_admit_minutes,
+    case when ed_decision_dt <= admit_dt then cast(epoch_us(admit_dt) - epoch_us(ed_decision_dt) as double) / 60000000 end
+        as ed_boarding_minutes,
     readmit_flag as readmit_flag_reported,
     readmit_30d,
     days_since_last_discharge,
@@ -96,7 +100,7 @@ select
     + (case when admit_type is not null then 10 else 0 end)
     + (case when unit is not null then 10 else 0 end)
     + (case when charlson_index is not null then 10 else 0 end)
-    + (case when not coalesce(los_negative, true) and (los is null or los = discharge_date - admit_date) then 10 else 0 end)
+    + (case when not coalesce(los_negative, true) and (los is null or los = days_between(admit_date, discharge_date)) then 10 else 0 end)
     + (case
         when ed_arrival_dt is null and ed_decision_dt is null then 10
         when ed_arrival_dt <= coalesce(ed_decision_dt, admit_dt) and coalesce(ed_decision_dt, admit_dt) <= admit_dt then 10

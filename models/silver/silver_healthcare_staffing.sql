@@ -20,6 +20,6 @@ select
     rn_count,
     acuity_score,
     ratio as ratio_reported,
-    case when rn_count > 0 then round(patient_count / rn_count, 2) end as patients_per_rn,
+    case when rn_count > 0 then round_double(patient_count / rn_count, 2) end as patients_per_rn,
     _bronze_source_file
 from latest

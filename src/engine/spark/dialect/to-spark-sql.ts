@@ -9,6 +9,13 @@ export interface ToSparkSqlOptions {
    * temporary view it registered over the table's snapshot; a Fabric notebook keeps the name.
    */
   table: (lakehouse: string, schema: string, name: string) => string;
+  /**
+   * The Spark relation for `read_csv($param, …)` (ref_ms_drg_weights reads its CSV so), given the
+   * parameter's name: e.g. a view the engine registered with `CREATE TEMPORARY VIEW v USING csv
+   * OPTIONS (path …, header 'true')` (every column text, as `all_varchar` reads it). Without
+   * it, read_csv stays (Spark then reports an unknown function).
+   */
+  csv?: (parameter: string) => string;
 }
 
 /**
@@ -28,9 +35,10 @@ export interface ToSparkSqlOptions {
  *    plain literals, DuckDB never does;
  * 10. `"ident"` → `` `ident` `` (a double-quoted token is a string in Spark);
  * 11. `lh_<x>.<schema>.<name>` → `options.table(lh_<x>, schema, name)`;
- * 12. a DuckDB table macro header `create or replace temp macro f(a T, …) as table` → a Spark SQL
- *     table function `CREATE OR REPLACE TEMPORARY FUNCTION f(a T', …) RETURNS TABLE RETURN`
- *     (`T[]` → `array<T>`).
+ * 12. `read_csv($param, …)` → `options.csv(param)` when given;
+ * 13. a DuckDB table macro header `create or replace temp macro f(a, …) as table` → a Spark SQL
+ *     table function `CREATE OR REPLACE TEMPORARY FUNCTION f(a T, …) RETURNS TABLE RETURN`, where
+ *     T is the block comment written after the parameter (`buckets` then `array<int>` in a comment).
  * Everything else passes through byte for byte, so the output keeps the input's lines.
  *
  * @example
@@ -42,6 +50,7 @@ export function toSparkSql(sql: string, options: ToSparkSqlOptions): string {
   const braces: number[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
+    if (t.text === '') continue; // removed by an earlier rule
     switch (t.kind) {
       case 'string':
         if (t.text.startsWith("'") && t.text.includes('\\')) t.text = `r${t.text}`;
@@ -94,6 +103,8 @@ function rewriteWord(tokens: SqlToken[], i: number, options: ToSparkSqlOptions):
   else if (word === 'macro' && prev?.text.toLowerCase() === 'temp') rewriteTableMacro(tokens, i);
   else if (SPARK_TYPE_NAMES.has(word) && isCastType(prev, next)) t.text = SPARK_TYPE_NAMES.get(word)!;
   else if (word === 'to_json' && next?.text === '(') rewriteToJson(tokens, nextIndex);
+  else if (word === 'read_csv' && next?.text === '(' && options.csv)
+    rewriteReadCsv(tokens, i, nextIndex, options.csv);
   else if (SPARK_FUNCTION_RENAMES.has(word) && next?.text === '(' && prev?.text !== '.')
     t.text = SPARK_FUNCTION_RENAMES.get(word)!;
 }
@@ -129,7 +140,11 @@ function stripMaterialized(tokens: SqlToken[], i: number): void {
   }
 }
 
-/** `temp macro f(a T, b U[]) as table` → `TEMPORARY FUNCTION f(a T', b array<U'>) RETURNS TABLE RETURN`. */
+/**
+ * `temp macro f(a, b) as table`, each parameter followed by a block comment holding its Spark
+ * type, → `TEMPORARY FUNCTION f(a T, b U) RETURNS TABLE RETURN`. Spark needs a type per parameter; a DuckDB table macro takes untyped ones (a typed one
+ * would refuse the parameters as bound), so the Spark type rides in a comment after the name.
+ */
 function rewriteTableMacro(tokens: SqlToken[], i: number): void {
   const open = following(tokens, following(tokens, i));
   if (tokens[open]?.text !== '(') return;
@@ -141,13 +156,8 @@ function rewriteTableMacro(tokens: SqlToken[], i: number): void {
   tokens[i]!.text = 'FUNCTION';
   for (let j = open + 1; j < close; j++) {
     const t = tokens[j]!;
-    if (t.kind !== 'word' || tokens[previous(tokens, j)]?.kind !== 'word') continue;
-    const type = SPARK_TYPE_NAMES.get(t.text.toLowerCase()) ?? t.text;
-    if (tokens[j + 1]?.text === '[' && tokens[j + 2]?.text === ']') {
-      t.text = `array<${type}>`;
-      tokens[j + 1]!.text = '';
-      tokens[j + 2]!.text = '';
-    } else t.text = type;
+    const type = /^\/\*\s*(.*?)\s*\*\/$/s.exec(t.text);
+    if (t.kind === 'comment' && type !== null) t.text = type[1]!;
   }
   tokens[as]!.text = 'RETURNS';
   tokens[table]!.text = 'TABLE RETURN';
@@ -160,6 +170,19 @@ function rewriteToJson(tokens: SqlToken[], open: number): void {
     tokens[arg]!.text = `struct(${tokens[arg]!.text}.*)`;
   // A token of its own, so the bracket bookkeeping of the struct-literal rule still sees the `)`.
   tokens.splice(close, 0, { kind: 'op', text: `, map('ignoreNullFields', 'false')` });
+}
+
+function rewriteReadCsv(
+  tokens: SqlToken[],
+  i: number,
+  open: number,
+  csv: (parameter: string) => string,
+): void {
+  const param = tokens[following(tokens, open)];
+  if (param?.kind !== 'param') return;
+  const close = matching(tokens, open);
+  tokens[i]!.text = csv(param.text.slice(1));
+  for (let j = i + 1; j <= close; j++) tokens[j]!.text = '';
 }
 
 /** The index of the `)` (or `]`) closing the bracket at `open`, or the last token. */

@@ -102,12 +102,12 @@ test('three-part lake names go through options.table; two-part and quoted names 
   assert.equal(spark("select 'lh_silver.dbo.t'"), "select 'lh_silver.dbo.t'");
 });
 
-test('a table macro header becomes a Spark SQL table function with typed parameters', () => {
+test('a table macro header becomes a Spark SQL table function, typed by the comment after each parameter', () => {
   assert.equal(
     spark(
-      'create or replace temp macro session_events(buckets integer[], max_session_us bigint) as table\nselect 1',
+      'create or replace temp macro session_events(buckets /* array<int> */, max_session_us /* bigint */) as table\nselect 1',
     ),
-    'create or replace TEMPORARY FUNCTION session_events(buckets array<integer>, max_session_us bigint) RETURNS TABLE RETURN\nselect 1',
+    'create or replace TEMPORARY FUNCTION session_events(buckets array<int>, max_session_us bigint) RETURNS TABLE RETURN\nselect 1',
   );
 });
 
@@ -115,4 +115,10 @@ test('comments and literals pass through byte for byte, so lines stay where they
   const sql = "-- a $x {'k': 1} // note\nselect 'it''s $y' as \"q\" /* * exclude ( */ from t";
   assert.equal(spark(sql), "-- a $x {'k': 1} // note\nselect 'it''s $y' as `q` /* * exclude ( */ from t");
   assert.equal(spark(sql).split('\n').length, sql.split('\n').length);
+});
+
+test('read_csv($param, …) becomes the relation options.csv names, and stays without it', () => {
+  const sql = 'select a from read_csv($path, header = true, all_varchar = true) where b';
+  assert.equal(toSparkSql(sql, { ...views, csv: (p) => `${p}_csv` }), 'select a from path_csv where b');
+  assert.equal(spark(sql), 'select a from read_csv(:path, header = true, all_varchar = true) where b');
 });

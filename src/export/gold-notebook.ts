@@ -3,6 +3,7 @@ import { layerHeader, macrosCell } from './layer-notebook.js';
 import { modelCells, unavailableModelCells } from './model-cells.js';
 import type { NotebookCell } from './notebook-format.js';
 import type { NotebookTarget } from './notebook-target.js';
+import { pythonBlock } from './python-literal.js';
 import { fullModelCells, hospitalPlan } from './silver-notebook.js';
 import type { SparkModels } from './spark-models.js';
 
@@ -26,24 +27,39 @@ export function goldNotebook(
     ['tables', 'duckdb_json', 'build'],
   );
   cells.push(...macrosCell(models.macros));
-  const sessions = models.sql('gold', 'clinician_emr_sessions');
+  const sessions = models.sql('gold', 'clinician_emr_sessions', { shared: true });
+  const numbered = models.sql('gold', '_session_numbered');
+  const events = models.sql('gold', '_session_events');
+  const capped = models.sql('gold', '_session_events_capped');
   cells.push(
-    ...(sessions === undefined
+    ...(sessions === undefined || numbered === undefined || events === undefined || capped === undefined
       ? unavailableModelCells('gold', 'clinician_emr_sessions')
       : modelCells(
           'gold',
           'clinician_emr_sessions',
           sessions,
-          (v) => `if max_session_minutes is not None:
-    raise ValueError("max_session_minutes is set, and cutting long sessions is not available on Spark yet; clear it or use carelake's DuckDB engine")
-# The model reads silver emr_events and clinician_dim as these two views.
-read_table("lh_silver", "emr_events").createOrReplaceTempView("emr_events")
-read_table("lh_silver", "clinician_dim").createOrReplaceTempView("clinician_dim")
+          (
+            v,
+          ) => `# The events of the clinicians in the buckets, numbered into sessions (models/gold/_session_numbered.sql).
+SESSION_NUMBERED_SQL = ${pythonBlock(numbered)}
+
+# session_events: the numbered events as they are (models/gold/_session_events.sql), or, when
+# max_session_minutes is set, with sessions also cut at that length (_session_events_capped).
+SESSION_EVENTS_SQL = ${pythonBlock(events)}
+
+SESSION_EVENTS_CAPPED_SQL = ${pythonBlock(capped)}
+
+run_sql(SESSION_NUMBERED_SQL)
+run_sql(SESSION_EVENTS_SQL if max_session_minutes is None else SESSION_EVENTS_CAPPED_SQL)
 build_model(
     "lh_gold",
     "clinician_emr_sessions",
     ${v},
-    params={"buckets": list(range(CLINICIAN_BUCKETS)), "source_time_zone": source_time_zone},
+    params={
+        "buckets": list(range(CLINICIAN_BUCKETS)),
+        "source_time_zone": source_time_zone,
+        "max_session_us": None if max_session_minutes is None else max_session_minutes * 60_000_000,
+    },
     partition_by=["clinician_bucket"],
 )`,
         )),

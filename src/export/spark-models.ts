@@ -6,16 +6,18 @@ import { tablePlaceholder } from './table-placeholder.js';
 export interface SparkModels {
   /** CREATE TEMPORARY FUNCTION statements for models/macros, Spark versions. */
   macros: string[];
-  /** A model's Spark SQL, lakehouse tables written as ${lh_x.dbo.name}; undefined when it has none. */
-  sql(layer: string, name: string): string | undefined;
+  /**
+   * A model's Spark SQL, lakehouse tables written as ${lh_x.dbo.name}: its own Spark version
+   * when it has one, else (or with `shared`) its shared SQL rewritten.
+   */
+  sql(layer: string, name: string, options?: { shared?: boolean }): string | undefined;
 }
 
 /**
  * The models as Spark SQL, read from models/ at export time: a model's own Spark version
  * (`<name>.spark.sql`) as it is, else its shared SQL through carelake's Spark dialect rewrite
  * (toSparkSql), lakehouse tables as `${lh_x.dbo.name}` placeholders the notebook resolves. The
- * MS-DRG weights model reads its CSV with DuckDB's read_csv, which Spark SQL has not: the
- * notebook registers the CSV as the view `drg_weights_csv` and the model reads that.
+ * MS-DRG weights model's read_csv becomes the view `drg_weights_csv` the notebook registers.
  *
  * @example
  * readSparkModels().sql('gold', 'gold_healthcare_kpis');
@@ -23,10 +25,9 @@ export interface SparkModels {
 export function readSparkModels(): SparkModels {
   return {
     macros: readMacros('spark'),
-    sql: (layer, name) => {
-      if (hasSparkVersion(layer, name)) return readModelSql(layer, name, 'spark');
-      const sql = toSparkSql(readModelSql(layer, name), { table: tablePlaceholder });
-      return sql.replace(/\bread_csv\(\s*:path\b[^)]*\)/g, 'drg_weights_csv');
+    sql: (layer, name, options = {}) => {
+      if (hasSparkVersion(layer, name) && !options.shared) return readModelSql(layer, name, 'spark');
+      return toSparkSql(readModelSql(layer, name), { table: tablePlaceholder, csv: () => 'drg_weights_csv' });
     },
   };
 }

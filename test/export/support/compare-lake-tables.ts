@@ -8,6 +8,9 @@ import { canonicalObjects, canonicalRowText } from '../../delta/support/canonica
 export interface TableComparison {
   table: string;
   differences: string[];
+  /** Canonical rows (JSON) that only one lake has. */
+  onlyDuckDb: string[];
+  onlySpark: string[];
   /** Quarantine tables: rows per source table and reason, in each lake. */
   reasons?: { duckdb: Record<string, number>; spark: Record<string, number> };
 }
@@ -36,7 +39,8 @@ export async function compareLakeTable(
   const table = `${lakehouse}.dbo.${name}`;
   const duck = engine.table(tableDir(duckLake, lakehouse, name), table);
   const spark = engine.table(tableDir(sparkLake, lakehouse, name), table);
-  if (!(await spark.exists())) return { table, differences: ['missing on Spark'] };
+  if (!(await spark.exists()))
+    return { table, differences: ['missing on Spark'], onlyDuckDb: [], onlySpark: [] };
   const a = await duck.readSnapshot();
   const b = await spark.readSnapshot();
   const differences: string[] = [];
@@ -56,7 +60,7 @@ export async function compareLakeTable(
     differences.push(
       `rows: ${ra.length} vs ${rb.length}; ${onlyDuck.length} only on DuckDB, ${onlySpark.length} only on Spark; first DuckDB ${onlyDuck[0] ?? '-'}; first Spark ${onlySpark[0] ?? '-'}`,
     );
-  const result: TableComparison = { table, differences };
+  const result: TableComparison = { table, differences, onlyDuckDb: onlyDuck, onlySpark };
   if (name === 'quarantine')
     result.reasons = { duckdb: await reasonCounts(engine.db, a), spark: await reasonCounts(engine.db, b) };
   return result;

@@ -65,7 +65,7 @@ def build_model(lakehouse, model, sql, params=None, superseded=None, order_by=No
             union = union.unionByName(more)
         write_quarantine(lakehouse, model, union, replace=True)  # noqa: F821
         counts = count_by_reason(union)  # noqa: F821
-    print(f"{lakehouse}.dbo.{model}: {read_table(lakehouse, model).count()} rows{', quarantined ' + str(counts) if counts else ''}")  # noqa: F821
+    print(f"{lakehouse}.dbo.{model}: {accepted.count()} rows{', quarantined ' + str(counts) if counts else ''}")
     out.unpersist()
 
 
@@ -77,10 +77,11 @@ def build_silver_emr_events(repeats_sql, sql):
     bronze.select("event_id").limit(0).createOrReplaceTempView("prior_event_ids")
     run_sql(repeats_sql).cache().createOrReplaceTempView("emr_event_repeats")  # noqa: F821
     out = run_sql(sql, {"bucket_count": CLINICIAN_BUCKETS}).cache()  # noqa: F821
-    write_table(out.where("_reject_reason IS NULL").drop(*REFUSED_COLUMNS), "lh_silver", "emr_events", "overwrite", ["clinician_bucket"])  # noqa: F821
+    accepted = out.where("_reject_reason IS NULL").drop(*REFUSED_COLUMNS)
+    write_table(accepted, "lh_silver", "emr_events", "overwrite", ["clinician_bucket"])  # noqa: F821
     refused = out.where("_reject_reason IS NOT NULL").select(*REFUSED_COLUMNS, F.col("_bronze_source_file").alias("_source_file"))
     write_quarantine("lh_silver", "emr_events", refused, replace=True)  # noqa: F821
-    print(f"lh_silver.dbo.emr_events: {read_table('lh_silver', 'emr_events').count()} rows, quarantined {count_by_reason(refused)}")  # noqa: F821
+    print(f"lh_silver.dbo.emr_events: {accepted.count()} rows, quarantined {count_by_reason(refused)}")  # noqa: F821
     out.unpersist()
 
 

@@ -94,9 +94,7 @@ test('every code cell of both targets is valid Python', async () => {
     const target = notebookTarget(name);
     for (const nb of pipelineNotebooks(config, target, models)) {
       const path = join(dir, `${name}-${nb.file}`);
-      await import('node:fs/promises').then((fs) =>
-        fs.writeFile(path, notebookJson(nb.cells, target.kernel)),
-      );
+      writeFileSync(path, notebookJson(nb.cells, target.kernel));
       paths.push(path);
     }
   }

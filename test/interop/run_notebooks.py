@@ -99,6 +99,10 @@ def execute(spark, path, parameters):
         exec(compile(source, f"{os.path.basename(path)}[{i}]", "exec"), scope)  # noqa: S102 - the notebook under test
         if "parameters" in cell.get("metadata", {}).get("tags", []) and platform == "synapse_pyspark":
             scope.update(parameters)
+    FAILED.extend(scope.get("FAILED_MODELS", []))
+
+
+FAILED = []
 
 
 def main():
@@ -115,7 +119,7 @@ def main():
         out.write(json.dumps({"ok": False}) + "\n")
         spark.stop()
         sys.exit(1)
-    out.write(json.dumps({"ok": True}) + "\n")
+    out.write(json.dumps({"ok": True, "failed": FAILED}) + "\n")
     spark.stop()
 
 

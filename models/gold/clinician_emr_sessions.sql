@@ -13,9 +13,10 @@ with numbered as (
 sessions as materialized (
     select
         session_seq,
-        any_value(clinician_id) as clinician_id,
-        any_value(clinician_bucket) as clinician_bucket,
-        any_value(session_threshold_minutes) as session_threshold_minutes,
+        -- constant per session; max, not any_value, everywhere (Spark's any_value keeps NULLs).
+        max(clinician_id) as clinician_id,
+        max(clinician_bucket) as clinician_bucket,
+        max(session_threshold_minutes) as session_threshold_minutes,
         min(event_timestamp) as session_start_time,
         max(event_timestamp) as session_end_time,
         count(*) as event_count,

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import type { Json } from '@duckdb/node-api';
@@ -10,6 +10,7 @@ import { registerSnapshotView } from '../../../src/engine/duckdb/register-snapsh
 import { quoteIdentifier } from '../../../src/engine/quote-identifier.js';
 import { sparkSessionSettings } from '../../../src/engine/spark/dialect/spark-session-settings.js';
 import { toSparkSql } from '../../../src/engine/spark/dialect/to-spark-sql.js';
+import { tokenizeSql } from '../../../src/engine/spark/dialect/tokenize-sql.js';
 import { quoteSparkIdentifier } from '../../../src/engine/spark/quote-spark-identifier.js';
 import { configPath, landingDir, tableDir } from '../../../src/lakehouse/lake-layout.js';
 import { readLake } from '../../../src/lakehouse/read-lake.js';
@@ -19,7 +20,8 @@ import { stageLandingFile } from '../../../src/pipeline/landing/stage-landing-fi
 import { readMacros, readModelMeta, readModelSql } from '../../../src/pipeline/read-model.js';
 import { CLINICIAN_BUCKETS } from '../../../src/pipeline/sessions/clinician-buckets.js';
 import { openTestEngine } from '../../helpers/open-test-engine.js';
-import { runPipeline } from '../../helpers/pipeline-lake.js';
+import { makePipelineLake, runPipeline, SEED_FIXTURES } from '../../helpers/pipeline-lake.js';
+import { PROJECT_ROOT } from '../../helpers/project-root.js';
 import { runCliCaptured } from '../../helpers/run-cli.js';
 import { openSparkClient } from '../../helpers/spark-client.js';
 import { tempDir } from '../../helpers/temp-dir.js';
@@ -37,6 +39,7 @@ const spark = openSparkClient();
 const engine = await openTestEngine();
 const scratch = tempDir('models-contract-');
 let shared = 0;
+const HOSPITAL_FIXTURES = join(PROJECT_ROOT, 'test', 'fixtures', 'hospital');
 
 await registerLakeViews(engine, [], {});
 for (const sql of readMacros()) await engine.db.run(sql);
@@ -126,6 +129,7 @@ async function assertSameModel(
   duckSql: string,
   params: Params = {},
   sparkSql: string = toSpark(duckSql),
+  normalize: (row: Record<string, Json>) => Record<string, Json> = (row) => row,
 ): Promise<Record<string, Json>[]> {
   const result = await engine.db.stream(`SELECT * FROM (${duckSql}) AS model`, params);
   const duckTypes = result
@@ -142,7 +146,7 @@ async function assertSameModel(
     `${label}: the column names and types differ`,
   );
   const sparkRows = await spark.sql(sparkSql, sparkParams);
-  const [d, s] = [canonical(duckRows), canonical(sparkRows)];
+  const [d, s] = [canonical(duckRows.map(normalize)), canonical(sparkRows.map(normalize))];
   const onlyDuck = difference(d, s);
   const onlySpark = difference(s, d);
   assert.ok(
@@ -150,8 +154,12 @@ async function assertSameModel(
     `${label}: ${onlyDuck.length} row(s) only on DuckDB, ${onlySpark.length} only on Spark (of ${d.length} / ${s.length})\n` +
       `DuckDB: ${onlyDuck.slice(0, 3).join('\n        ')}\nSpark:  ${onlySpark.slice(0, 3).join('\n        ')}`,
   );
+  lastSparkRows = sparkRows;
   return duckRows;
 }
+
+/** The Spark rows of the last assertSameModel, for the few explicit checks of Spark's own output. */
+let lastSparkRows: Record<string, Json>[] = [];
 
 /** The pipeline's `superseded` for a bronze table (build-model-table.ts): earlier deliveries of a repeated key. */
 function supersededSql(bronzeTable: string, key: string): string {
@@ -167,6 +175,7 @@ const refused = (rows: readonly Record<string, Json>[]) => rows.filter((r) => r.
 /** Runs every bronze model over every landing file of a lake, staged as the pipeline stages it. */
 async function assertBronzeModels(lake: string, zone: string): Promise<Map<string, Record<string, Json>[]>> {
   const out = new Map<string, Record<string, Json>[]>();
+  sparkBronze.clear();
   for (const model of [
     'bronze_clinician_roles',
     'bronze_clinicians',
@@ -182,14 +191,18 @@ async function assertBronzeModels(lake: string, zone: string): Promise<Map<strin
       await share('staged', 'SELECT * FROM staged');
       const rows = await assertSameModel(`${model} ← ${file.name}`, sql, { source_time_zone: zone });
       out.set(model, [...(out.get(model) ?? []), ...rows]);
+      sparkBronze.set(model, [...(sparkBronze.get(model) ?? []), ...lastSparkRows]);
     }
   }
   return out;
 }
 
-// One generated lake for the silver and gold models: 2,000 admissions, 5,000 claims, 20,000
-// events of 40 clinicians, 5 % of rows dirty (duplicates, unparseable values, PHI-like text,
-// re-deliveries), sourceTimeZone America/New_York.
+/** The Spark rows of the last assertBronzeModels, by model. */
+const sparkBronze = new Map<string, Record<string, Json>[]>();
+
+// One lake for every model: 2,000 generated admissions, 5,000 claims, 20,000 events of 40
+// clinicians, 5 % of rows dirty (duplicates, unparseable values, PHI-like text, re-deliveries),
+// plus the golden fixtures; sourceTimeZone America/New_York.
 const lake = join(tempDir('models-contract-lake-'), 'lake');
 assert.equal((await runCliCaptured(['init', '--lake', lake])).code, 0);
 writeFileSync(
@@ -226,6 +239,17 @@ writeFileSync(
   );
   assert.equal(g.code, 0, g.stderr);
 }
+// The golden fixtures (hand-made hospital files, the seed notebook's clinicians and events) land
+// beside the generated files, as later deliveries of the same datasets.
+for (const [from, name] of [
+  [join(HOSPITAL_FIXTURES, 'admissions.csv'), 'admissions_fixture.csv'],
+  [join(HOSPITAL_FIXTURES, 'admissions_2025-03-10.csv'), 'admissions_fixture_2025-03-10.csv'],
+  [join(HOSPITAL_FIXTURES, 'claims.csv'), 'claims_fixture.csv'],
+  [join(HOSPITAL_FIXTURES, 'staffing.csv'), 'staffing_fixture.csv'],
+  [join(SEED_FIXTURES, 'clinicians.csv'), 'clinicians_fixture.csv'],
+  [join(SEED_FIXTURES, 'emr_events.csv'), 'emr_events_fixture.csv'],
+] as const)
+  writeFileSync(join(landingDir(lake), name), readFileSync(from, 'utf8'));
 await runPipeline(lake, 'all');
 const config = (await readLake(lake)).config;
 const ZONE = config.sourceTimeZone;
@@ -373,4 +397,234 @@ test('gold: sessions (both Spark versions, with and without maxSessionMinutes) a
 function sparkStringLiteral(text: string): string {
   assert.doesNotMatch(text, /['\\]/);
   return `'${text}'`;
+}
+
+// Hand-made landing rows for the traps of docs/spark-dialect.md §3: each is compared across the
+// engines as above, and its value is asserted (on both engines) where the trap would change it.
+test('edge cases: DST fall-back, PHI next to non-ASCII letters, numeric text, rounding, _raw JSON', async () => {
+  const mrn = 'a'.repeat(64);
+  const admission = (id: string, fields: Partial<Record<string, string>>) => {
+    const row: Record<string, string> = {
+      encounter_id: id,
+      mrn_hash: mrn,
+      ssn_masked: 'XXX-XX-1234',
+      admit_dt: '2024-06-01 10:00:00',
+      discharge_dt: '2024-06-03 10:00:00',
+      los: '2',
+      drg_code: '871',
+      payer: 'Medicare',
+      readmit_flag: 'false',
+      ed_arrival_dt: '',
+      disposition: 'Home',
+      age: '70',
+      gender: 'F',
+      admit_type: 'Emergency',
+      ed_decision_dt: '',
+      unit: 'ICU',
+      charlson_index: '1',
+      ed_visits_prior_6m: '0',
+      ...fields,
+    };
+    return Object.values(row).join(',');
+  };
+  const admissions = [
+    'encounter_id,mrn_hash,ssn_masked,admit_dt,discharge_dt,los,drg_code,payer,readmit_flag,ed_arrival_dt,disposition,age,gender,admit_type,ed_decision_dt,unit,charlson_index,ed_visits_prior_6m',
+    admission('DST_BACK', { admit_dt: '2024-11-03 01:30:00', discharge_dt: '2024-11-05 01:30:00.5' }),
+    admission('DST_FWD', { admit_dt: '2024-03-10 02:30:00' }),
+    admission('ISO', { admit_dt: '2024-06-01T10:00:00.1234567+05:30' }),
+    admission('NANOS', { admit_dt: '2024-06-01 10:00:00.9999999' }),
+    admission('PHI_E_BEFORE', { payer: 'é123-45-6789' }),
+    admission('PHI_E_AFTER', { payer: '123-45-6789é' }),
+    admission('NOT_PHI', { payer: 'x123-45-6789' }),
+    admission('PHI_MRN', { disposition: 'MRN 12345' }),
+    admission('LOS_FRACTION', { los: '1.5' }),
+    admission('LOS_EXPONENT', { los: '1e3' }),
+    admission('LOS_PLUS', { los: '+2' }),
+    admission('AGE_NBSP', { age: '\u00a042\u00a0' }),
+    admission('DRG_LONG', { drg_code: '1234' }),
+    admission('DRG_SHORT', { drg_code: '12' }),
+  ];
+  const staffing = [
+    'staffing_id,unit,shift,shift_date,patient_count,rn_count,acuity_score,ratio',
+    'YEAR_ONLY,ICU,Day,2024,5,2,4.1,2.5',
+    'YEAR_MONTH,ICU,Day,2024-03,5,2,4.1,2.5',
+    'SLASHES,ICU,Day,2024/01/05,5,2,4.1,2.5',
+    'NAN,ICU,Day,2024-01-05,5,2,NaN,2.5',
+    'INFINITY,ICU,Day,2024-01-05,5,2,4.1,Infinity',
+    'INF,ICU,Day,2024-01-05,5,2,4.1,inf',
+    'COUNT_FRACTION,ICU,Day,2024-01-05,1.5,2,4.1,2.5',
+    'HALF_0575,ICU,Day,2024-01-05,23,40,4.1,2.5',
+    'HALF_0285,ICU,Night,2024-01-05,57,200,4.1,2.5',
+    'EXPONENT,ICU,Eve,2024-01-05,5,2,4e-1,.5',
+  ];
+  const claims = [
+    'claim_id,encounter_id,payer,cpt_code,icd10_code,billed_amt,allowed_amt,paid_amt,denial_reason_code,service_dt',
+    'C_UNKNOWN,NOPE,Medicare,99223,A41.9,12.50,,0,CO-16,2024-06-02',
+    'C_BIG,NOPE,Medicare,99223,A41.9,12345678.90,12.00,0.10,,2024-06-02',
+    'C_UNDERSCORE,DST_FWD,Medicare,99223,A41.9,1_000,,,,2024-06-02',
+    'C_ROUNDED,DST_FWD,Medicare,99223,A41.9,12.345,,,,2024-06-02',
+  ];
+  const events = [
+    'event_id,clinician_id,event_timestamp,event_type,patient_id,metadata',
+    'EV_DST,1,2024-11-03 01:30:00.120,LOGIN,,{}',
+    'EV_UNKNOWN,99,2024-01-01 10:00:00.120,LOGIN,,{"k": null}',
+    'EV_PHI,1,2024-01-01 10:05:00,OPEN,é123-45-6789,{}',
+    'EV_ID_FRACTION,1.5,2024-01-01 10:06:00,OPEN,,{}',
+  ];
+  const edge = await makePipelineLake(
+    {
+      'admissions.csv': `${admissions.join('\n')}\n`,
+      'staffing.csv': `${staffing.join('\n')}\n`,
+      'claims.csv': `${claims.join('\n')}\n`,
+      'clinicians.csv':
+        'clinician_id,clinician_name,clinician_role,session_inactivity_minutes\n1,A,Nurse,30\n2,B,Nurse,1.5\n',
+      'emr_events.csv': `${events.join('\n')}\n`,
+    },
+    { sourceTimeZone: 'America/New_York' },
+  );
+  await runPipeline(edge, 'all');
+  const bronze = await assertBronzeModels(edge, 'America/New_York');
+  // Both engines' rows are equal (asserted above); these are the values the traps would change.
+  for (const rows of [bronze, sparkBronze]) {
+    const byId = (model: string, key: string) =>
+      new Map(rows.get(model)!.map((r) => [String(r[key]), r] as [string, Record<string, Json>]));
+    const adm = byId('bronze_healthcare_admissions', 'encounter_id');
+    assert.equal(adm.get('DST_BACK')!.admit_dt, '2024-11-03 06:30:00+00'); // standard time, the later instant
+    assert.equal(adm.get('DST_BACK')!.discharge_dt, '2024-11-05 06:30:00.5+00');
+    assert.equal(adm.get('DST_FWD')!.admit_dt, '2024-03-10 07:30:00+00');
+    assert.equal(adm.get('ISO')!.admit_dt, '2024-06-01 04:30:00.123456+00');
+    assert.equal(adm.get('NANOS')!.admit_dt, '2024-06-01 14:00:00.999999+00'); // truncated, not rounded
+    for (const id of ['PHI_E_BEFORE', 'PHI_E_AFTER', 'PHI_MRN']) {
+      assert.equal(adm.get(id)!._reject_reason, 'phi_like_value', id);
+      assert.doesNotMatch(String(adm.get(id)!._raw), /123-45-6789|MRN 12345/, id);
+    }
+    assert.equal(adm.get('NOT_PHI')!._reject_reason, null);
+    assert.equal(adm.get('LOS_FRACTION')!._reject_reason, 'invalid_los');
+    assert.equal(adm.get('LOS_EXPONENT')!._reject_reason, 'invalid_los');
+    assert.equal(adm.get('LOS_PLUS')!.los, 2);
+    assert.equal(adm.get('AGE_NBSP')!.age, 42);
+    assert.equal(adm.get('DRG_LONG')!._reject_reason, 'invalid_drg_code');
+    assert.equal(adm.get('DRG_SHORT')!.drg_code, '012');
+    const staff = byId('bronze_healthcare_staffing', 'staffing_id');
+    for (const [id, reason] of [
+      ['YEAR_ONLY', 'invalid_shift_date'],
+      ['YEAR_MONTH', 'invalid_shift_date'],
+      ['SLASHES', 'invalid_shift_date'],
+      ['NAN', 'invalid_acuity_score'],
+      ['INFINITY', 'invalid_ratio'],
+      ['INF', 'invalid_ratio'],
+      ['COUNT_FRACTION', 'invalid_patient_count'],
+    ])
+      assert.equal(staff.get(id!)!._reject_reason, reason, id);
+    assert.deepEqual([staff.get('EXPONENT')!.acuity_score, staff.get('EXPONENT')!.ratio], [0.4, 0.5]);
+    const claim = byId('bronze_healthcare_claims', 'claim_id');
+    assert.equal(claim.get('C_UNDERSCORE')!._reject_reason, 'invalid_billed_amt');
+    assert.equal(claim.get('C_ROUNDED')!.billed_amt, '12.35');
+    const ev = byId('bronze_emr_events', 'event_id');
+    assert.equal(ev.get('EV_DST')!.event_timestamp, '2024-11-03 06:30:00.12+00');
+    assert.equal(ev.get('EV_PHI')!._reject_reason, 'phi_like_value');
+    assert.equal(ev.get('EV_ID_FRACTION')!._reject_reason, 'invalid_clinician_id');
+    assert.equal(
+      byId('bronze_clinicians', 'clinician_id').get('2')!._reject_reason,
+      'invalid_threshold',
+      "a threshold of '1.5' is not an integer",
+    );
+  }
+
+  // round(0.575 and 0.285, 2): DuckDB rounds the binary value (0.57, 0.28), Spark's round() the
+  // decimal text (0.58, 0.29); round_double gives DuckDB's on both.
+  await exposeTable(edge, 'lh_bronze', 'bronze_healthcare_staffing');
+  await share('superseded', supersededSql('bronze_healthcare_staffing', 'staffing_id'));
+  const ratios = await assertSameModel(
+    'silver_healthcare_staffing',
+    readModelSql('silver', 'silver_healthcare_staffing'),
+  );
+  assert.deepEqual(
+    ratios
+      .filter((r) => String(r.staffing_id).startsWith('HALF_'))
+      .map((r) => r.patients_per_rn)
+      .sort(),
+    [0.28, 0.57],
+  );
+
+  // _raw: nulls kept, timestamps as DuckDB writes them, amounts as numbers. One difference is
+  // left, and asserted: an amount of 10^7 or more is written 1.23456789E7 by Spark (JSON's same
+  // number as DuckDB's 12345678.9), see docs/spark-dialect.md.
+  await exposeTable(edge, 'lh_bronze', 'bronze_healthcare_claims');
+  await exposeTable(edge, 'lh_silver', 'silver_healthcare_encounters');
+  await share('superseded', supersededSql('bronze_healthcare_claims', 'claim_id'));
+  const raw = (r: Record<string, Json>) => ({
+    ...r,
+    _raw: r._raw === null ? null : JSON.parse(String(r._raw)),
+  });
+  const claimRows = await assertSameModel(
+    'silver_healthcare_claims (_raw as JSON)',
+    readModelSql('silver', 'silver_healthcare_claims'),
+    {},
+    toSpark(readModelSql('silver', 'silver_healthcare_claims')),
+    raw,
+  );
+  const rawOf = (rows: Record<string, Json>[], id: string) =>
+    String(rows.find((r) => r.claim_id === id)!._raw);
+  assert.equal(rawOf(lastSparkRows, 'C_UNKNOWN'), rawOf(claimRows, 'C_UNKNOWN'));
+  assert.match(rawOf(claimRows, 'C_UNKNOWN'), /"billed_amt":12\.5,"allowed_amt":null,"paid_amt":0\.0,/);
+  assert.match(rawOf(claimRows, 'C_BIG'), /"billed_amt":12345678\.9,"allowed_amt":12\.0,"paid_amt":0\.1,/);
+  assert.equal(
+    rawOf(lastSparkRows, 'C_BIG'),
+    rawOf(claimRows, 'C_BIG').replace('"billed_amt":12345678.9,', '"billed_amt":1.23456789E7,'),
+  );
+
+  await exposeTable(edge, 'lh_silver', 'clinician_dim');
+  await exposeTable(edge, 'lh_bronze', 'bronze_emr_events', 'new_bronze_events');
+  await share('prior_event_ids', 'SELECT event_id FROM new_bronze_events WHERE false');
+  await share('emr_event_repeats', readModelSql('silver', '_emr_event_repeats'));
+  const silverEvents = await assertSameModel('emr_events', readModelSql('silver', 'emr_events'), {
+    bucket_count: CLINICIAN_BUCKETS,
+  });
+  const unknown = silverEvents.find((r) => r.event_id === 'EV_UNKNOWN')!;
+  assert.equal(unknown._reject_reason, 'unknown_clinician');
+  assert.equal(
+    unknown._raw,
+    '{"event_id":"EV_UNKNOWN","clinician_id":99,"event_timestamp":"2024-01-01 15:00:00.12+00","event_type":"LOGIN","patient_id":null,"metadata":"{\\"k\\": null}"}',
+  );
+});
+
+test('NULL ordering: every ORDER BY in the models says where NULLs go (Spark sorts them first, DuckDB last)', async () => {
+  const rows = await assertSameModel(
+    'nulls last',
+    'select x, cast(row_number() over (order by x nulls last) as bigint) as n from (values (2), (null), (1)) as t(x)',
+  );
+  assert.deepEqual(
+    rows.sort((a, b) => Number(a.n) - Number(b.n)).map((r) => r.x),
+    [1, 2, null],
+  );
+  const unstated: string[] = [];
+  for (const dir of ['bronze', 'silver', 'gold'])
+    for (const f of readdirSync(join(PROJECT_ROOT, 'models', dir)).filter((n) => n.endsWith('.sql')))
+      for (const item of orderByItems(readFileSync(join(PROJECT_ROOT, 'models', dir, f), 'utf8')))
+        if (!/\bnulls\s+(first|last)\b/i.test(item)) unstated.push(`${dir}/${f}: ${item}`);
+  assert.deepEqual(unstated, []);
+});
+
+/** The items of every ORDER BY of a model (comments and literals left out). */
+function orderByItems(sql: string): string[] {
+  const tokens = tokenizeSql(sql).filter((t) => t.kind !== 'comment' && t.kind !== 'space');
+  const items: string[] = [];
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    if (tokens[i]!.text.toLowerCase() !== 'order' || tokens[i + 1]!.text.toLowerCase() !== 'by') continue;
+    let depth = 0;
+    let item: string[] = [];
+    for (let j = i + 2; j < tokens.length; j++) {
+      const t = tokens[j]!.text.toLowerCase();
+      if (t === '(') depth++;
+      if ((t === ')' && depth === 0) || (depth === 0 && ['rows', 'range', 'limit', ';'].includes(t))) break;
+      if (t === ')') depth--;
+      if (t === ',' && depth === 0) {
+        items.push(item.join(' '));
+        item = [];
+      } else item.push(tokens[j]!.text);
+    }
+    items.push(item.join(' '));
+  }
+  return items;
 }

@@ -1,11 +1,34 @@
+import { toSparkSql } from '../engine/spark/dialect/to-spark-sql.js';
 import type { LakeConfig } from '../lakehouse/lake-config.js';
+import { readModelMeta } from '../pipeline/read-model.js';
+import { PIPELINE_TABLES } from '../pipeline/run-pipeline.js';
 import { layerHeader, macrosCell } from './layer-notebook.js';
 import { modelCells, unavailableModelCells } from './model-cells.js';
-import type { NotebookCell } from './notebook-format.js';
+import { codeCell, markdownCell, type NotebookCell } from './notebook-format.js';
 import type { NotebookTarget } from './notebook-target.js';
-import { pythonBlock } from './python-literal.js';
+import { pythonBlock, pythonLiteral } from './python-literal.js';
 import { fullModelCells, hospitalPlan } from './silver-notebook.js';
 import type { SparkModels } from './spark-models.js';
+import { tablePlaceholder } from './table-placeholder.js';
+
+/** The last cells: every model's expectations, checked and recorded as `carelake run` does. */
+function expectationCells(): NotebookCell[] {
+  const rules = PIPELINE_TABLES.map(([lakehouse, name]) => {
+    const expectations = (readModelMeta(lakehouse.slice(3), name).expectations ?? []).map((e) =>
+      // A row rule is SQL from the model's metadata: Spark SQL through the same rewrite.
+      e.rule === 'row' && e.sql !== undefined
+        ? { ...e, sql: toSparkSql(e.sql, { table: tablePlaceholder }) }
+        : e,
+    );
+    return `    (${pythonLiteral(lakehouse)}, ${pythonLiteral(name)}, ${pythonLiteral(expectations)}),`;
+  });
+  return [
+    markdownCell(
+      "## Expectations\n\nEvery model's declared rules (from its .json metadata) checked on its table, one row per table, column and rule appended to `lh_gold.dbo.dq_expectation_results`, as `carelake run` records them. A breach is recorded, not raised.",
+    ),
+    codeCell(`EXPECTATIONS = [\n${rules.join('\n')}\n]\n\nwrite_expectation_results(EXPECTATIONS)`),
+  ];
+}
 
 /**
  * The gold notebook: clinician sessions (every clinician bucket at once) and their daily
@@ -24,7 +47,7 @@ export function goldNotebook(
     "Rebuilds every gold table in full from silver: the clinician EMR sessions (per-clinician inactivity windows) and their daily summary per role, then the hospital KPIs (per DRG and payer, daily census and occupancy, ED throughput, denials, staffing ratios, LACE readmission risk and the risk model's AUC).",
     config,
     target,
-    ['tables', 'duckdb_json', 'build'],
+    ['tables', 'duckdb_json', 'build', 'quality'],
   );
   cells.push(...macrosCell(models.macros));
   const sessions = models.sql('gold', 'clinician_emr_sessions', { shared: true });
@@ -77,5 +100,6 @@ build_model(
         )),
   );
   for (const m of hospitalPlan(config).gold) cells.push(...fullModelCells(m, models));
+  cells.push(...expectationCells());
   return cells;
 }

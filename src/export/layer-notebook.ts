@@ -11,6 +11,7 @@ const PART_TITLES: Record<RuntimePart, string> = {
   ingest: 'bronze ingestion of one landing dataset',
   duckdb_json: "rows as JSON text, formatted as carelake's DuckDB engine writes them",
   build: 'full rebuilds of silver and gold models, with their quarantine',
+  quality: "the models' expectations, recorded in lh_gold.dbo.dq_expectation_results",
 };
 
 /**

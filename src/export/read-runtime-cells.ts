@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 const PYTHON = fileURLToPath(new URL('../../../src/export/python/', import.meta.url));
 
 /** The runtime parts a notebook inlines, each one Python file in src/export/python/. */
-export type RuntimePart = 'tables' | 'landing' | 'ingest' | 'duckdb_json' | 'build';
+export type RuntimePart = 'tables' | 'landing' | 'ingest' | 'duckdb_json' | 'build' | 'quality';
 
 /**
  * The Python source of a runtime part, inlined into the notebooks (they need no carelake

@@ -147,6 +147,21 @@ test('every table the notebooks build equals the DuckDB engine’s: schema, part
   assert.equal(comparisons.length, 22);
 });
 
+test('the expectations: the same results in lh_gold.dbo.dq_expectation_results, for the same run', async () => {
+  for (const [from, to] of [
+    [lake, sparkLake],
+    [seedLake, seedSparkLake],
+  ] as const) {
+    const c = await compareLakeTable(engine, from, to, 'lh_gold', 'dq_expectation_results');
+    assert.deepEqual(c.differences, []);
+  }
+  const breached = await queryLake(
+    sparkLake,
+    'SELECT table_name, column_name, rule, failures FROM lh_gold.dbo.dq_expectation_results WHERE NOT passed ORDER BY ALL',
+  );
+  assert.ok(breached.length > 0, 'the dirty lake breaches some warn-level rules');
+});
+
 test('Databricks notebooks over the seed sample: every table and quarantine equals the DuckDB engine’s', async () => {
   const differences: string[] = [];
   for (const [lakehouse, name] of [

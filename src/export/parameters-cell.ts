@@ -1,7 +1,7 @@
 import type { LakeConfig } from '../lakehouse/lake-config.js';
 import { codeCell, type NotebookCell } from './notebook-format.js';
 import type { NotebookTarget } from './notebook-target.js';
-import { pythonLiteral, pythonString } from './python-literal.js';
+import { pythonLiteral, pythonString, pythonText } from './python-literal.js';
 
 /** The parameter names every exported notebook takes, in the order the parameters cell lists them. */
 export const PARAMETER_NAMES = [
@@ -31,12 +31,12 @@ export function parametersCell(config: LakeConfig, target: NotebookTarget): Note
 # overrides these values). The lake's settings, from carelake.json when it was exported:
 source_time_zone = ${pythonString(config.sourceTimeZone)}  # IANA zone in which naive source timestamps are read
 staffed_beds = ${pythonLiteral(config.staffedBeds)}  # beds for occupancy (gold_healthcare_daily_census)
-ratio_limits = ${pythonString(JSON.stringify(config.ratioLimits))}  # JSON: max patients per RN by unit
+ratio_limits = ${pythonText(JSON.stringify(config.ratioLimits))}  # JSON: max patients per RN by unit
 max_session_minutes = ${pythonLiteral(config.maxSessionMinutes ?? null)}  # cut longer sessions (None: no cap)
 # Per-role inactivity windows come from the landed roles.csv (bronze_clinician_roles), as in carelake.
 
 # Where the tables are: lakehouse -> the catalog.schema holding its tables.
-lakehouse_schemas = ${pythonString(JSON.stringify(target.schemas))}
+lakehouse_schemas = ${pythonText(JSON.stringify(target.schemas))}
 # Set lake_root to use Delta folders <lake_root>/<lakehouse>.Lakehouse/Tables/dbo/<table> instead
 # (an abfss:// OneLake workspace root, or a local copy of a carelake lake).
 lake_root = ""

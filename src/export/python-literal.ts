@@ -33,6 +33,17 @@ export function pythonString(text: string): string {
 }
 
 /**
+ * A one-line Python string that reads as written when it can: single-quoted when the text has
+ * no quote, backslash or line break of its own (JSON text reads as JSON), else escaped.
+ *
+ * @example
+ * pythonText('{"ICU": 2}'); // `'{"ICU": 2}'`
+ */
+export function pythonText(text: string): string {
+  return /['\\\n\r\u2028\u2029]/.test(text) ? pythonString(text) : `'${text}'`;
+}
+
+/**
  * A multi-line text (SQL) as a Python literal that reads as written: r"""…""" when the text has
  * no triple quote and does not end with a backslash, else an escaped literal.
  *

@@ -7,7 +7,7 @@ import { UsageError } from '../../src/errors/usage-error.js';
 import { pipelineNotebooks } from '../../src/export/export-notebooks.js';
 import { notebookJson } from '../../src/export/notebook-format.js';
 import { notebookTarget } from '../../src/export/notebook-target.js';
-import { pythonBlock, pythonLiteral } from '../../src/export/python-literal.js';
+import { pythonBlock, pythonLiteral, pythonText } from '../../src/export/python-literal.js';
 import { readSparkModels } from '../../src/export/spark-models.js';
 import { tablePlaceholder } from '../../src/export/table-placeholder.js';
 import { defaultLakeConfig } from '../../src/lakehouse/lake-config.js';
@@ -42,7 +42,7 @@ for (const name of ['fabric', 'databricks'] as const) {
       const p = text(parameters[0]!);
       assert.match(p, /source_time_zone = "America\/Chicago"/);
       assert.match(p, /staffed_beds = 412/);
-      assert.match(p, /ratio_limits = ".*\\"ICU\\": ?2/);
+      assert.match(p, /ratio_limits = '\{"ICU":2,/);
       assert.equal(
         nb.cells.some((c) => text(c).includes('dbutils.widgets.get')),
         name === 'databricks',
@@ -106,6 +106,8 @@ test('Python literals: SQL reads as written, anything else escapes', () => {
   assert.equal(pythonBlock("select '\\d'\n"), `r"""\nselect '\\d'\n"""`);
   assert.equal(pythonBlock('a """ b'), '"a \\"\\"\\" b\\n"');
   assert.equal(pythonBlock('ends with \\'), '"ends with \\\\\\n"');
+  assert.equal(pythonText('{"ICU":2}'), `'{"ICU":2}'`);
+  assert.equal(pythonText("it's"), '"it\'s"');
 });
 
 test('targets: unknown names and unusable catalogs are usage errors that say what to use', () => {

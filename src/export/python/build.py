@@ -23,13 +23,14 @@ def rank_superseded(bronze_table, key):
     """The earlier deliveries of every key delivered more than once, as the temp view `superseded`."""
     k = quote(key)  # noqa: F821
     bronze = "${lh_bronze.dbo." + bronze_table + "}"
-    run_sql(  # noqa: F821
+    ranked = run_sql(  # noqa: F821
         f"""SELECT * FROM (
               SELECT *, row_number() OVER (PARTITION BY {k} ORDER BY _bronze_ingested_at DESC, _bronze_source_file DESC, _bronze_row DESC) AS recency
               FROM {bronze}
               WHERE xxhash64({k}) IN (SELECT xxhash64({k}) FROM {bronze} GROUP BY 1 HAVING count(*) > 1)
             ) WHERE recency > 1"""
-    ).cache().createOrReplaceTempView("superseded")
+    )
+    cached(ranked).createOrReplaceTempView("superseded")  # noqa: F821
 
 
 @model_step  # noqa: F821
@@ -37,7 +38,7 @@ def build_model(lakehouse, model, sql, params=None, superseded=None, order_by=No
     """Rebuilds lakehouse.dbo.model from its SQL; quarantines its refused and superseded rows."""
     if superseded:
         rank_superseded(*superseded)
-    out = run_sql(sql, params).cache()  # noqa: F821
+    out = cached(run_sql(sql, params))  # noqa: F821
     rejects = "_reject_reason" in out.columns
     accepted = out.where("_reject_reason IS NULL").drop(*REFUSED_COLUMNS) if rejects else out
     write_table(ordered(accepted, order_by), lakehouse, model, "overwrite", partition_by)  # noqa: F821
@@ -66,7 +67,7 @@ def build_model(lakehouse, model, sql, params=None, superseded=None, order_by=No
         write_quarantine(lakehouse, model, union, replace=True)  # noqa: F821
         counts = count_by_reason(union)  # noqa: F821
     print(f"{lakehouse}.dbo.{model}: {accepted.count()} rows{', quarantined ' + str(counts) if counts else ''}")
-    out.unpersist()
+    uncache(out)
 
 
 @model_step  # noqa: F821
@@ -75,14 +76,14 @@ def build_silver_emr_events(repeats_sql, sql):
     bronze = read_table("lh_bronze", "bronze_emr_events")  # noqa: F821
     bronze.createOrReplaceTempView("new_bronze_events")
     bronze.select("event_id").limit(0).createOrReplaceTempView("prior_event_ids")
-    run_sql(repeats_sql).cache().createOrReplaceTempView("emr_event_repeats")  # noqa: F821
-    out = run_sql(sql, {"bucket_count": CLINICIAN_BUCKETS}).cache()  # noqa: F821
+    cached(run_sql(repeats_sql)).createOrReplaceTempView("emr_event_repeats")  # noqa: F821
+    out = cached(run_sql(sql, {"bucket_count": CLINICIAN_BUCKETS}))  # noqa: F821
     accepted = out.where("_reject_reason IS NULL").drop(*REFUSED_COLUMNS)
     write_table(accepted, "lh_silver", "emr_events", "overwrite", ["clinician_bucket"])  # noqa: F821
     refused = out.where("_reject_reason IS NOT NULL").select(*REFUSED_COLUMNS, F.col("_bronze_source_file").alias("_source_file"))
     write_quarantine("lh_silver", "emr_events", refused, replace=True)  # noqa: F821
     print(f"lh_silver.dbo.emr_events: {accepted.count()} rows, quarantined {count_by_reason(refused)}")  # noqa: F821
-    out.unpersist()
+    uncache(out)
 
 
 @model_step  # noqa: F821

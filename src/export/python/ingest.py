@@ -15,7 +15,7 @@ def ingest_landing(model, prefix, columns, typed, sql):
     for name, uri, fmt, digest in files:
         txn = (f"carelake/{model}/{name}#{digest}", 1)
         malformed = stage_file(uri, fmt, columns, typed)  # noqa: F821
-        out = run_sql(sql, {"source_time_zone": source_time_zone}).cache()  # noqa: F821
+        out = cached(run_sql(sql, {"source_time_zone": source_time_zone}))  # noqa: F821
         kept = out.where("_reject_reason IS NULL")
         accepted = kept.select(
             *[quote(c) for c in kept.columns if c not in ("_line", "_reject_reason", "_reject_detail", "_raw")],  # noqa: F821
@@ -40,7 +40,7 @@ def ingest_landing(model, prefix, columns, typed, sql):
         rows_in = out.count() + malformed.count()
         rejected = count_by_reason(refused)  # noqa: F821
         print(f"{model} ← {name}: {rows_in} rows in = {rows_in - sum(rejected.values())} loaded + {sum(rejected.values())} quarantined {rejected or ''}")
-        out.unpersist()
+        uncache(out)
     if not table_exists("lh_bronze", model):  # noqa: F821
         # No landing file yet: the table still exists (empty), so downstream models bind.
         empty = ", ".join(f"CAST(NULL AS STRING) AS {quote(c)}" for c in columns)  # noqa: F821

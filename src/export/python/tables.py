@@ -15,8 +15,13 @@ from pyspark.sql import functions as F
 spark.conf.set("spark.sql.session.timeZone", "UTC")  # noqa: F821 - the notebook's session
 spark.conf.set("spark.sql.parquet.outputTimestampType", "TIMESTAMP_MICROS")  # noqa: F821
 spark.conf.set("spark.sql.jsonGenerator.ignoreNullFields", "false")  # noqa: F821
-# carelake (and delta-rs) read these tables too: no deletion vectors on new tables.
-spark.conf.set("spark.databricks.delta.properties.defaults.enableDeletionVectors", "false")  # noqa: F821
+try:
+    # carelake (and delta-rs) read these tables too: no deletion vectors on new tables. Some
+    # clusters (Databricks serverless) do not let a notebook set it: the tables then follow the
+    # workspace's default.
+    spark.conf.set("spark.databricks.delta.properties.defaults.enableDeletionVectors", "false")  # noqa: F821
+except Exception as error:  # noqa: BLE001 - reported, not fatal
+    print(f"note: deletion vectors follow the cluster's default ({type(error).__name__})")
 
 # Parameters arrive as text from widgets and notebook.run: type them once here.
 staffed_beds = int(staffed_beds)  # noqa: F821
@@ -56,6 +61,21 @@ def model_step(build):
             print(f"FAILED {table}: {type(error).__name__}: {message}")
 
     return step
+
+
+def cached(df):
+    """df cached for the passes over it, where the cluster caches (Databricks serverless does not)."""
+    try:
+        return df.cache()
+    except Exception:  # noqa: BLE001 - no cache: each pass recomputes, with the same result
+        return df
+
+
+def uncache(df):
+    try:
+        df.unpersist()
+    except Exception:  # noqa: BLE001 - nothing was cached
+        pass
 
 
 def duckdb_timestamp_text(column, offset=True):

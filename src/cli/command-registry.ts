@@ -25,6 +25,10 @@ export const COMMANDS: Record<string, CommandEntry> = {
     summary: 'land a sample, run the whole pipeline, print the summary',
     load: () => import('./commands/demo.js'),
   },
+  export: {
+    summary: 'write the pipeline as Fabric or Databricks notebooks (Spark SQL)',
+    load: () => import('./commands/export.js'),
+  },
   init: { summary: 'create a lake (folders and carelake.json)', load: () => import('./commands/init.js') },
   generate: { summary: 'land a synthetic hospital', load: () => import('./commands/generate.js') },
   measure: {

@@ -5,7 +5,8 @@ import { landingDir } from '../../src/lakehouse/lake-layout.js';
 import { runCliCaptured } from './run-cli.js';
 import { tempDir } from './temp-dir.js';
 
-const SALT = 'a7'.repeat(32);
+/** The hash salt the generated hospital was pseudonymised with (runs over it need the same). */
+export const GENERATED_SALT = 'a7'.repeat(32);
 let template: Promise<string> | undefined;
 
 /**
@@ -21,7 +22,7 @@ export async function makeGeneratedLake(): Promise<string> {
     assert.equal((await runCliCaptured(['init', '--lake', lake])).code, 0);
     const g = await runCliCaptured(
       ['generate', '--lake', lake, '--scale', 'tiny', '--seed', '5', '--dirty', '0.05'],
-      { CARELAKE_HASH_SALT: SALT },
+      { CARELAKE_HASH_SALT: GENERATED_SALT },
     );
     assert.equal(g.code, 0, g.stderr);
     return lake;

@@ -126,9 +126,20 @@ export class SparkEngine implements Engine {
     const staging = await this.stagingDir();
     for (const name of names) {
       const file = join(staging, `${name}-${randomUUID()}.parquet`);
-      await this.plumbing.db.run(`COPY (SELECT * FROM ${quoteIdentifier(name)}) TO $file (FORMAT parquet)`, {
-        file,
-      });
+      // Instants travel as DuckDB's text ('2025-03-31 07:33:47+00'): the Spark macros take text,
+      // and Spark would print a timestamp without its offset (in a refused row's _raw).
+      const columns = await this.plumbing.db.readRows(
+        `SELECT column_name AS c, column_type AS t FROM (DESCRIBE SELECT * FROM ${quoteIdentifier(name)})`,
+      );
+      const select = columns.map((r) =>
+        String(r.t).startsWith('TIMESTAMP')
+          ? `CAST(${quoteIdentifier(String(r.c))} AS VARCHAR) AS ${quoteIdentifier(String(r.c))}`
+          : quoteIdentifier(String(r.c)),
+      );
+      await this.plumbing.db.run(
+        `COPY (SELECT ${select.join(', ')} FROM ${quoteIdentifier(name)}) TO $file (FORMAT parquet)`,
+        { file },
+      );
       await this.spark.command(
         `CREATE OR REPLACE TEMPORARY VIEW ${quoteSparkIdentifier(name)} AS SELECT * FROM parquet.${quoteSparkIdentifier(this.uri(file))}`,
       );

@@ -7,6 +7,7 @@ import { Rng } from '../../src/generate/random/rng.js';
 import { readLake } from '../../src/lakehouse/read-lake.js';
 import { exposeLatest, lakeTable, prepareCatalogs, type RunContext } from '../../src/pipeline/run-context.js';
 import { emptyRunSummary } from '../../src/pipeline/run-summary.js';
+import { buildSessionSummary } from '../../src/pipeline/sessions/build-session-summary.js';
 import { buildSessionTails } from '../../src/pipeline/sessions/build-session-tails.js';
 import { filesHoldingTails } from '../../src/pipeline/sessions/files-holding-tails.js';
 import { planSessionBuckets } from '../../src/pipeline/sessions/plan-session-buckets.js';
@@ -27,9 +28,10 @@ import {
 const HEADER = 'event_id,clinician_id,event_timestamp,event_type,patient_id,metadata\n';
 const CLINICIANS = readFileSync(join(SEED_FIXTURES, 'clinicians.csv'), 'utf8');
 const ALL_SESSIONS = 'SELECT * FROM clinician_emr_sessions ORDER BY session_id';
+const SUMMARY = 'SELECT * FROM gold_clinician_session_summary ORDER BY session_date, clinician_role';
 
-/** Events of clinicians 101-104 between two hours of 2025-03-31, gaps of 1-45 minutes. */
-function events(tag: string, fromHour: number, toHour: number, seed: number): string {
+/** Events of clinicians 101-104 between two hours of a day, gaps of 1-45 minutes. */
+function events(tag: string, fromHour: number, toHour: number, seed: number, day = '2025-03-31'): string {
   const rng = new Rng([seed, 5, 8, 1]);
   const rows: string[] = [];
   for (const clinician of [101, 102, 103, 104]) {
@@ -38,7 +40,7 @@ function events(tag: string, fromHour: number, toHour: number, seed: number): st
       minute < toHour * 60;
       minute += 1 + rng.int(45), i++
     ) {
-      const t = `2025-03-31 ${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}:00`;
+      const t = `${day} ${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}:00`;
       rows.push(`${tag}${clinician}_${i},${clinician},${t},OPEN_CHART,PAT${i % 5},{}`);
     }
   }
@@ -74,7 +76,7 @@ test('the files holding tails: the changed buckets’ files whose latest session
     ),
   ];
   assert.deepEqual(
-    filesHoldingTails(files, new Map([[3, at - 500]])).map((f) => f.path),
+    filesHoldingTails(files, new Map([[3, at - 500]]), 0).map((f) => f.path),
     ['same-ms', 'recent', 'no-stats', 'unreadable'],
     'a maximum truncated to its millisecond may hide the microseconds after it',
   );
@@ -85,17 +87,37 @@ test('the files holding tails: the changed buckets’ files whose latest session
         [3, at],
         [4, at],
       ]),
+      0,
     ).map((f) => f.path),
     ['recent', 'no-stats', 'unreadable', 'other-bucket'],
   );
-  assert.deepEqual(filesHoldingTails(files, new Map([[5, 0]])), [], 'buckets without tails are left alone');
+  assert.deepEqual(
+    filesHoldingTails(files, new Map([[5, 0]]), 100),
+    [],
+    'buckets without tails are left alone',
+  );
+  const later = at + 3_600_000_000;
+  const newest = [
+    stats({ ...base, path: 'settled' }, 5000, '2025-03-31T10:00:00.000Z'),
+    stats({ ...base, path: 'newest' }, 40, '2025-03-31T11:00:00.000Z'),
+  ];
+  assert.deepEqual(
+    filesHoldingTails(newest, new Map([[3, later]]), 100).map((f) => f.path),
+    ['newest'],
+    'the newest file, while small, takes the new sessions',
+  );
+  assert.deepEqual(filesHoldingTails(newest, new Map([[3, later]]), 40), [], 'not once it is full');
 });
 
 test('a tail rewrite replaces only the files holding tails, leaves the others in place and equals a full recomputation', {
   timeout: 300_000,
 }, async () => {
   const feeds = [
-    { name: 'emr_events_1.csv', text: events('A', 6, 12, 1) },
+    // The day before: summary groups no later batch touches.
+    {
+      name: 'emr_events_1.csv',
+      text: `${events('A', 6, 12, 1)}\n${events('Z', 6, 9, 9, '2025-03-30').slice(HEADER.length)}`,
+    },
     { name: 'emr_events_2.csv', text: events('B', 12, 14, 2) },
     { name: 'emr_events_3.csv', text: events('C', 14, 16, 3) },
     // Late events: inside the first file's hours, so settled files are rewritten too.
@@ -124,6 +146,12 @@ test('a tail rewrite replaces only the files holding tails, leaves the others in
     const plan = await planSessionBuckets(ctx, eventsNow, dim);
     assert.ok(plan.eventsBefore, 'silver only gained files');
     assert.equal(await buildSessionTails(ctx, plan, eventsNow, { settleRows: 1 }), true);
+    await buildSessionSummary(ctx);
+    assert.match(
+      ctx.summary.steps.at(-1)!.detail,
+      /group\(s\) recomputed/,
+      'the summary was updated in place',
+    );
     const after = await sessions.readSnapshot();
     const live = new Set(after.files.map((f) => f.path));
     const kept = before.files.filter((f) => live.has(f.path));
@@ -150,6 +178,11 @@ test('a tail rewrite replaces only the files holding tails, leaves the others in
       await queryLake(lake, ALL_SESSIONS),
       await queryLake(full, ALL_SESSIONS),
       `after batch ${i + 2} the table equals a full recomputation`,
+    );
+    assert.deepEqual(
+      await queryLake(lake, SUMMARY),
+      await queryLake(full, SUMMARY),
+      `after batch ${i + 2} the summary too`,
     );
   }
 });

@@ -24,9 +24,10 @@ import type { SessionBucketPlan } from './plan-session-buckets.js';
  * replaced session starts at or after the earliest instant recomputed in its bucket, so only the
  * files of the changed buckets whose statistics reach their bucket's instant are removed, and re-added without the
  * replaced sessions and with the new ones; the other files stay as they are. Each changed
- * bucket gets one recent file, and the rewritten sessions that start before that instant go to
- * a file of their own once they are SETTLE_ROWS or more, so later batches (whose events come
- * later) rewrite only the small recent files. The watermarks are committed with it. Returns
+ * bucket gets one recent file (its newest file is rewritten with it while smaller than
+ * SETTLE_ROWS sessions, so new sessions do not add a file per batch), and the rewritten sessions
+ * that start before that instant go to a file of their own once they are SETTLE_ROWS or more,
+ * so later batches (whose events come later) rewrite only the small recent files. The watermarks are committed with it. Returns
  * false, writing nothing, when the plan does not allow it or the tails exceed one bucket
  * group's memory; the caller then recomputes whole buckets.
  *
@@ -114,7 +115,8 @@ export async function buildSessionTails(
         (r) => [Number(r.b), Number(r.us)],
       ),
     );
-    const rewritten = filesHoldingTails(sessions.files, fromUs);
+    const settleRows = options.settleRows ?? SETTLE_ROWS;
+    const rewritten = filesHoldingTails(sessions.files, fromUs, settleRows);
     await exposeSnapshot(
       ctx,
       'lh_gold',
@@ -132,7 +134,7 @@ export async function buildSessionTails(
        UNION ALL BY NAME
        SELECT *, false AS settled FROM tail_sessions`,
     );
-    const sources = await planTailFiles(ctx, plan.buckets, options.settleRows ?? SETTLE_ROWS);
+    const sources = await planTailFiles(ctx, plan.buckets, settleRows);
     const result = await writeTable(lakeTable(ctx, 'lh_gold', 'clinician_emr_sessions'), ctx.engine.writer, {
       source: sources,
       mode: 'overwrite',

@@ -20,12 +20,25 @@ export type ReplaceWhere = Record<string, readonly (string | null)[]>;
 
 /** A write request, in the terms of Spark's DataFrameWriter for Delta. */
 export interface WriteRequest {
-  source: WriteSource;
+  /**
+   * The rows. Several sources are written one after the other (each to its own files, e.g. one
+   * per partition with declared partition values) and committed together; the first one's
+   * columns decide the schema, and every source must produce the same columns.
+   */
+  source: WriteSource | readonly WriteSource[];
   /** append (default), overwrite, error if the table exists, or ignore if it exists. */
   mode?: 'append' | 'overwrite' | 'error' | 'ignore';
   partitionBy?: readonly string[];
   /** With mode overwrite: replace only the partitions matching this (partition columns only). */
   replaceWhere?: ReplaceWhere;
+  /**
+   * With mode overwrite: remove exactly these live data files (their log paths) rather than every
+   * file replaceWhere matches — a file-level copy-on-write: the other files of the partitions
+   * stay as they are. replaceWhere, if given, still bounds the rows written and the files removed,
+   * and a concurrent commit that adds files to its partitions conflicts (the writer read them). A
+   * path that is not live when the write starts is refused (`invalid-operation`).
+   */
+  replaceFiles?: readonly string[];
   /** merge: add new nullable columns; overwrite (with mode overwrite): replace the schema. */
   schemaMode?: 'merge' | 'overwrite';
   /** Idempotent write: skipped when this application already committed this version or later. */
@@ -52,8 +65,9 @@ export interface WriteResult {
 }
 
 /**
- * Writes rows to a Delta table: create, append, overwrite, or overwrite of selected partitions
- * (replaceWhere), with schema validation and opt-in evolution, idempotent `txn` writes,
+ * Writes rows to a Delta table: create, append, overwrite, overwrite of selected partitions
+ * (replaceWhere) or of selected files (replaceFiles, a file-level copy-on-write; one or more
+ * sources committed together), with schema validation and opt-in evolution, idempotent `txn` writes,
  * optimistic-concurrency commit, and a checkpoint every `delta.checkpointInterval` commits.
  *
  * Guarantees under concurrent writers (other processes, Spark, delta-rs): a write that creates
@@ -87,7 +101,17 @@ export async function writeTable(
       return skipped(existing.version);
     }
   }
-  const sourceColumns = await writer.describeSource(request.source);
+  const sources: readonly WriteSource[] = Array.isArray(request.source)
+    ? (request.source as readonly WriteSource[])
+    : [request.source as WriteSource];
+  if (sources.length === 0) {
+    throw new DeltaTableError({
+      table: table.name,
+      problem: 'invalid-operation',
+      detail: 'no source to write',
+    });
+  }
+  const sourceColumns = await writer.describeSource(sources[0]!);
   const replacing = mode === 'overwrite' && request.schemaMode === 'overwrite';
   const partitionColumns =
     existing && !replacing ? [...existing.partitionColumns] : [...(request.partitionBy ?? [])];
@@ -123,16 +147,28 @@ export async function writeTable(
   }
   if (request.replaceWhere !== undefined)
     checkReplaceWhere(table.name, request.replaceWhere, partitionColumns, mode);
+  const replaced = request.replaceFiles === undefined ? undefined : new Set(request.replaceFiles);
+  if (replaced !== undefined) checkReplaceFiles(table.name, replaced, existing, request.replaceWhere, mode);
 
-  const written = await writer.writeFiles({
-    source: request.source,
-    tableDir: table.path,
-    columns: plan.columns,
-    partitionColumns,
-    partitionTypes,
-  });
+  const written: WrittenFile[] = [];
   const cleanup = () =>
     Promise.all(written.map((f) => rm(join(table.path, f.relativePath), { force: true })));
+  try {
+    for (const source of sources) {
+      written.push(
+        ...(await writer.writeFiles({
+          source,
+          tableDir: table.path,
+          columns: plan.columns,
+          partitionColumns,
+          partitionTypes,
+        })),
+      );
+    }
+  } catch (error) {
+    await cleanup();
+    throw error;
+  }
   if (request.replaceWhere !== undefined) {
     const outside = written.find((f) => !matchesReplaceWhere(request.replaceWhere!, f.partitionValues));
     if (outside !== undefined) {
@@ -154,7 +190,11 @@ export async function writeTable(
   const removed: AddFile[] = [];
   if (existing && mode === 'overwrite') {
     for (const f of existing.files) {
-      if (request.replaceWhere === undefined || matchesReplaceWhere(request.replaceWhere, f.partitionValues))
+      if (
+        replaced !== undefined
+          ? replaced.has(f.path)
+          : request.replaceWhere === undefined || matchesReplaceWhere(request.replaceWhere, f.partitionValues)
+      )
         removed.push(f);
     }
   }
@@ -179,6 +219,7 @@ export async function writeTable(
           mode: mode === 'overwrite' ? 'Overwrite' : 'Append',
           partitionBy: JSON.stringify(partitionColumns),
           ...(rw ? { predicate: JSON.stringify(rw) } : {}),
+          ...(replaced ? { replacedFiles: String(replaced.size) } : {}),
         },
         operationMetrics: {
           numFiles: String(written.length),
@@ -295,6 +336,26 @@ export function removeOf(file: AddFile, now: number, dataChange = true): RemoveF
  */
 export function matchesReplaceWhere(predicate: ReplaceWhere, values: PartitionValues): boolean {
   return Object.entries(predicate).every(([column, allowed]) => allowed.includes(values[column] ?? null));
+}
+
+function checkReplaceFiles(
+  table: string,
+  paths: ReadonlySet<string>,
+  existing: Snapshot | undefined,
+  predicate: ReplaceWhere | undefined,
+  mode: string,
+): void {
+  const refuse = (detail: string) => {
+    throw new DeltaTableError({ table, problem: 'invalid-operation', detail });
+  };
+  if (mode !== 'overwrite') refuse('replaceFiles needs mode "overwrite"');
+  const live = new Map((existing?.files ?? []).map((f) => [f.path, f]));
+  for (const path of paths) {
+    const file = live.get(path);
+    if (file === undefined) refuse(`replaceFiles names ${path}, which is not a live file of the table`);
+    if (predicate !== undefined && !matchesReplaceWhere(predicate, file!.partitionValues))
+      refuse(`replaceFiles names ${path}, which is outside replaceWhere`);
+  }
 }
 
 function checkReplaceWhere(

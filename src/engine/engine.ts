@@ -26,8 +26,8 @@ export interface Engine {
   /**
    * Whether the engine's writes can replace single data files chosen by carelake (its own Delta
    * writer can; Spark's writes whole partitions). Without it, the incremental steps that work
-   * file by file (session tails, summary groups) recompute whole clinician buckets instead,
-   * which gives the same tables.
+   * file by file (session tails, the summary's groups of added and removed files) recompute
+   * whole clinician buckets and rebuild the summary instead, which gives the same tables.
    */
   readonly rewritesFiles: boolean;
   /** Statements and queries in the project's SQL dialect. */
@@ -73,10 +73,19 @@ export interface EngineSql {
   columnNames(sql: string, params?: SqlParams): Promise<string[]>;
 }
 
-/** A Delta write whose rows are a query: WriteRequest's options in Spark's DataFrameWriter terms. */
-export interface QueryWrite extends Omit<WriteRequest, 'source' | 'onStage'> {
+/** One query's rows in a write. */
+export interface QueryPart {
   sql: string;
   params?: Readonly<Record<string, SqlParam>>;
   /** Every row's partition values, when the writer can use them (DuckDB writes straight to the folder). */
   partitionValues?: PartitionValues;
+}
+
+/**
+ * A Delta write whose rows are a query: WriteRequest's options in Spark's DataFrameWriter terms.
+ * `parts` (several queries committed together, each to its own files) and `replaceFiles` (a
+ * file-level copy-on-write) need an engine that `rewritesFiles`.
+ */
+export interface QueryWrite extends Omit<WriteRequest, 'source' | 'onStage'>, QueryPart {
+  parts?: readonly QueryPart[];
 }

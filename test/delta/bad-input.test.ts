@@ -460,6 +460,67 @@ test('replaceWhere is refused on a non-partition column, without append, and wit
   assert.deepEqual(rows.map((r) => `${r.unit}:${r.id}`).sort(), ['u0:9', 'u1:1', 'u1:3']);
 });
 
+test('replaceFiles removes exactly the named files, writes every source, and refuses files that are not live or outside replaceWhere', async () => {
+  const table = newTable('replace_files');
+  await write(table, "SELECT 1::BIGINT AS id, 'u0' AS unit UNION ALL SELECT 2, 'u1'", {
+    partitionBy: ['unit'],
+  });
+  await write(table, "SELECT 3::BIGINT AS id, 'u0' AS unit");
+  const before = await table.readSnapshot();
+  const u0 = before.files.filter((f) => f.partitionValues.unit === 'u0');
+  assert.equal(u0.length, 2);
+  const [first, second] = u0;
+  await assertDeltaError(
+    write(table, "SELECT 9::BIGINT AS id, 'u0' AS unit", {
+      mode: 'overwrite',
+      replaceFiles: ['unit=u0/gone.parquet'],
+    }),
+    table,
+    'invalid-operation',
+    ['unit=u0/gone.parquet', 'not a live file'],
+  );
+  await assertDeltaError(
+    write(table, "SELECT 9::BIGINT AS id, 'u0' AS unit", {
+      mode: 'overwrite',
+      replaceWhere: { unit: ['u1'] },
+      replaceFiles: [first!.path],
+    }),
+    table,
+    'invalid-operation',
+    ['outside replaceWhere'],
+  );
+  await assertDeltaError(
+    write(table, "SELECT 9::BIGINT AS id, 'u0' AS unit", { replaceFiles: [first!.path] }),
+    table,
+    'invalid-operation',
+    ['overwrite'],
+  );
+  assert.equal((await table.readSnapshot()).version, before.version, 'nothing was committed');
+  // Replace the first u0 file by two sources (one per partition, declared): the second u0 file
+  // and the u1 file stay, the same add actions.
+  const result = await writeTable(table, engine.writer, {
+    source: [
+      { kind: 'query', sql: "SELECT 10::BIGINT AS id, 'u0' AS unit", partitionValues: { unit: 'u0' } },
+      { kind: 'query', sql: "SELECT 11::BIGINT AS id, 'u1' AS unit", partitionValues: { unit: 'u1' } },
+    ],
+    mode: 'overwrite',
+    replaceWhere: { unit: ['u0', 'u1'] },
+    replaceFiles: [first!.path],
+  });
+  assert.deepEqual([result.filesAdded, result.filesRemoved, result.rowsWritten], [2, 1, 2]);
+  const after = await table.readSnapshot();
+  for (const f of before.files.filter((g) => g.path !== first!.path))
+    assert.deepEqual(
+      after.files.find((g) => g.path === f.path),
+      f,
+      'an untouched file stays as it was',
+    );
+  assert.ok(!after.files.some((f) => f.path === first!.path));
+  assert.ok(second);
+  const rows = await canonicalObjects(engine.db, after);
+  assert.deepEqual(rows.map((r) => `${r.unit}:${r.id}`).sort(), ['u0:10', 'u0:3', 'u1:11', 'u1:2']);
+});
+
 test('int64 values above 2^53 survive in data, in stats, and through a checkpoint', async () => {
   const table = newTable('int64');
   const big = '9007199254740993';

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import type { AddFile } from '../../src/delta/actions.js';
 import { writeTable } from '../../src/delta/write-table.js';
 import { readLake } from '../../src/lakehouse/read-lake.js';
 import { evaluateAppendedExpectations } from '../../src/pipeline/quality/evaluate-appended-expectations.js';
@@ -13,6 +14,12 @@ import { makePipelineLake } from '../helpers/pipeline-lake.js';
 // Ids with two extra copies of 'b', one of 'c', two NULLs: 2 + 1 + 2 = 5 breaches of uniqueness,
 // exactly count(*) - count(DISTINCT id), the definition the hashed grouping must keep.
 const ROWS = `SELECT * FROM (VALUES ('a', 1), ('b', NULL), ('b', 3), ('b', 4), ('c', 5), ('c', 6), (NULL, 7), (NULL, 8), ('d', -1)) AS t(id, amount)`;
+
+/** The file with the fewest rows (a rewrite of it keeps most of the table). */
+function smallest(files: readonly AddFile[]): AddFile {
+  const rows = (f: AddFile) => (JSON.parse(f.stats ?? '{}') as { numRecords: number }).numRecords;
+  return [...files].sort((a, b) => rows(a) - rows(b))[0]!;
+}
 
 test('each rule counts its breaches exactly; unique counts NULLs and every extra copy', async () => {
   const lake = await readLake(await makePipelineLake({}));
@@ -62,7 +69,7 @@ test('each rule counts its breaches exactly; unique counts NULLs and every extra
   assert.equal(ctx.summary.expectations.at(-1)!.failures, 5);
 });
 
-test('a table that only gained files is checked over the new files alone, with the totals of a full check', async () => {
+test('a table that gained or lost files is checked over those files alone, with the totals of a full check', async () => {
   const lake = await readLake(await makePipelineLake({}));
   const engine = await openTestEngine();
   const ctx: RunContext = {
@@ -87,6 +94,7 @@ test('a table that only gained files is checked over the new files alone, with t
   let snapshot = (await exposeLatest(ctx, 'lh_gold', 'appended'))!;
   await evaluateExpectations(ctx, 'lh_gold', 'appended', rules);
   let prior = {
+    version: snapshot.version,
     results: ctx.summary.expectations.splice(0),
     files: new Set(snapshot.files.map((f) => f.path)),
   };
@@ -112,15 +120,67 @@ test('a table that only gained files is checked over the new files alone, with t
     const full = ctx.summary.expectations.splice(0);
     assert.deepEqual(incremental, full);
     assert.equal(appendedErrors, fullErrors);
-    prior = { results: full, files: new Set(snapshot.files.map((f) => f.path)) };
+    prior = { version: snapshot.version, results: full, files: new Set(snapshot.files.map((f) => f.path)) };
   }
   const [n] = await engine.db.readRows('SELECT count(*) - count(DISTINCT id) AS n FROM lh_gold.dbo.appended');
   assert.equal(prior.results[0]!.failures, Number(n!.n));
-  // A rewrite removes files: the whole table has to be checked.
+  // File-level rewrites (one file replaced by other rows: values kept elsewhere, values only the
+  // removed file had, NULLs), then a whole overwrite: checked over the changed files too.
+  const rewrites: { sql: string; remove: (files: readonly AddFile[]) => AddFile[] }[] = [
+    {
+      sql: "SELECT * FROM (VALUES ('b', 1), ('z', 2), (NULL, 3)) AS t(id, amount)",
+      remove: (f) => [smallest(f)],
+    },
+    {
+      sql: "SELECT * FROM (VALUES ('e', 1), ('e', 7), ('a', NULL)) AS t(id, amount)",
+      remove: (f) => [smallest(f)],
+    },
+  ];
+  for (const rewrite of rewrites) {
+    await writeTable(table, engine.writer, {
+      source: { kind: 'query', sql: rewrite.sql },
+      mode: 'overwrite',
+      replaceFiles: rewrite.remove(snapshot.files).map((f) => f.path),
+    });
+    snapshot = (await exposeLatest(ctx, 'lh_gold', 'appended'))!;
+    const changedErrors = await evaluateAppendedExpectations(
+      ctx,
+      'lh_gold',
+      'appended',
+      rules,
+      prior,
+      snapshot,
+    );
+    assert.notEqual(changedErrors, undefined, 'rewrites are checked incrementally');
+    const incremental = ctx.summary.expectations.splice(0);
+    await exposeLatest(ctx, 'lh_gold', 'appended');
+    const fullErrors = await evaluateExpectations(ctx, 'lh_gold', 'appended', rules);
+    const full = ctx.summary.expectations.splice(0);
+    assert.deepEqual(incremental, full);
+    assert.equal(changedErrors, fullErrors);
+    prior = { version: snapshot.version, results: full, files: new Set(snapshot.files.map((f) => f.path)) };
+  }
+  // A table rewritten whole, results from a version whose log is gone, rules that changed: the
+  // whole table is checked.
   await writeTable(table, engine.writer, { source: { kind: 'query', sql: ROWS }, mode: 'overwrite' });
   snapshot = (await exposeLatest(ctx, 'lh_gold', 'appended'))!;
   assert.equal(
     await evaluateAppendedExpectations(ctx, 'lh_gold', 'appended', rules, prior, snapshot),
+    undefined,
+  );
+  assert.equal(
+    await evaluateAppendedExpectations(
+      ctx,
+      'lh_gold',
+      'appended',
+      rules,
+      { ...prior, version: 999 },
+      snapshot,
+    ),
+    undefined,
+  );
+  assert.equal(
+    await evaluateAppendedExpectations(ctx, 'lh_gold', 'appended', rules.slice(1), prior, snapshot),
     undefined,
   );
 });

@@ -97,7 +97,38 @@ test('a batch record reconciles rows in = loaded + quarantined over the files it
       alerts_fired: 1,
       duration_ms: 812,
       committed_ms: 500,
+      sessions_ms: null,
     },
+  );
+  summary.tables.push({ table: 'lh_gold.dbo.clinician_emr_sessions', rows: 9, version: 7 });
+  const withSessions = {
+    batch: 2,
+    batchId: 'b',
+    startedAt: new Date(0),
+    files: [],
+    summary,
+    errors: 0,
+    alertsFired: 0,
+    ms: 812.4,
+    committedMs: 500.2,
+  };
+  assert.equal(
+    describeBatch({
+      ...withSessions,
+      before: new Map([['lh_gold.dbo.clinician_emr_sessions', 6]]),
+      sessionsMs: 300.4,
+    }).sessions_ms,
+    300,
+    'the sessions changed: when their commit was done',
+  );
+  assert.equal(
+    describeBatch({
+      ...withSessions,
+      before: new Map([['lh_gold.dbo.clinician_emr_sessions', 7]]),
+      sessionsMs: 300.4,
+    }).sessions_ms,
+    null,
+    'the sessions step ran without a new version',
   );
   assert.equal(
     formatBatchRecord(record),

@@ -2,7 +2,7 @@ import { DeltaTable } from '../../delta/delta-table.js';
 import type { Snapshot } from '../../delta/snapshot.js';
 import { type WriteResult, writeTable } from '../../delta/write-table.js';
 import { readMacros } from '../../pipeline/read-model.js';
-import type { Engine, QueryWrite } from '../engine.js';
+import type { Engine, QueryPart, QueryWrite } from '../engine.js';
 import { countUniqueBreaches } from './count-unique-breaches.js';
 import { DuckDbCheckpointIO } from './duckdb-checkpoint-io.js';
 import { DuckDbDataWriter } from './duckdb-data-writer.js';
@@ -79,15 +79,18 @@ export class DuckDbEngine implements Engine {
   }
 
   writeQuery(table: DeltaTable, write: QueryWrite): Promise<WriteResult> {
-    const { sql, params, partitionValues, ...request } = write;
+    const { sql, params, partitionValues, parts, ...request } = write;
+    const source = (part: QueryPart) => ({
+      kind: 'query' as const,
+      sql: part.sql,
+      ...(part.params ? { params: part.params } : {}),
+      ...(part.partitionValues ? { partitionValues: part.partitionValues } : {}),
+    });
     return writeTable(table, this.writer, {
       ...request,
-      source: {
-        kind: 'query',
-        sql,
-        ...(params ? { params } : {}),
-        ...(partitionValues ? { partitionValues } : {}),
-      },
+      source: parts
+        ? parts.map(source)
+        : source({ sql, ...(params ? { params } : {}), ...(partitionValues ? { partitionValues } : {}) }),
     });
   }
 

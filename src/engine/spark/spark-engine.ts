@@ -153,6 +153,8 @@ export class SparkEngine implements Engine {
   }
 
   async writeQuery(table: DeltaTable, write: QueryWrite): Promise<WriteResult> {
+    if (write.parts !== undefined || write.replaceFiles !== undefined)
+      throw new Error('the Spark engine does not rewrite single files (rewritesFiles is false)');
     const existing = (await table.exists()) ? await table.readSnapshot() : undefined;
     if (write.txn !== undefined && (existing?.appVersion(write.txn.appId) ?? -1) >= write.txn.version)
       return {

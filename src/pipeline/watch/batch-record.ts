@@ -23,6 +23,12 @@ export interface BatchRecord {
   duration_ms: number;
   /** From the batch's start to its last data commit (before expectations and alerts): its rows are queryable then. */
   committed_ms: number;
+  /**
+   * From the batch's start to the commit of clinician_emr_sessions: its EMR events' sessions are
+   * queryable then (the hospital tables may still be rebuilding). Null when the sessions did
+   * not change.
+   */
+  sessions_ms: number | null;
 }
 
 /**
@@ -43,12 +49,17 @@ export function describeBatch(input: {
   alertsFired: number;
   ms: number;
   committedMs: number;
+  /** From the batch's start to the end of the sessions step, if it ran. */
+  sessionsMs?: number;
 }): BatchRecord {
   const ingested = input.summary.files.filter((f) => f.status === 'ingested');
   const byReason: Record<string, number> = {};
   for (const f of ingested)
     for (const [reason, n] of Object.entries(f.quarantined)) byReason[reason] = (byReason[reason] ?? 0) + n;
   const quarantined = Object.values(byReason).reduce((a, b) => a + b, 0);
+  const changed = input.summary.tables
+    .filter((t) => input.before.get(t.table) !== t.version)
+    .map((t) => t.table);
   return {
     event: 'batch',
     batch: input.batch,
@@ -61,13 +72,15 @@ export function describeBatch(input: {
     rows_quarantined: quarantined,
     quarantined_by_reason: byReason,
     refused_after_bronze: input.summary.rejected.reduce((n, r) => n + r.rows, 0),
-    tables_changed: input.summary.tables
-      .filter((t) => input.before.get(t.table) !== t.version)
-      .map((t) => t.table),
+    tables_changed: changed,
     expectation_errors: input.errors,
     alerts_fired: input.alertsFired,
     duration_ms: Math.round(input.ms),
     committed_ms: Math.round(input.committedMs),
+    sessions_ms:
+      input.sessionsMs !== undefined && changed.includes('lh_gold.dbo.clinician_emr_sessions')
+        ? Math.round(input.sessionsMs)
+        : null,
   };
 }
 

@@ -4,9 +4,9 @@ import type { DuckDbEngine } from '../../engine/duckdb/duckdb-engine.js';
 import type { Lake } from '../../lakehouse/read-lake.js';
 import type { RunContext } from '../run-context.js';
 import { type RunTarget, runPipeline } from '../run-pipeline.js';
-import { emptyRunSummary } from '../run-summary.js';
 import { type BatchRecord, describeBatch } from './batch-record.js';
 import { readTableVersions } from './read-table-versions.js';
+import { timedRunSummary } from './timed-run-summary.js';
 
 /** One micro-batch to run. */
 export interface WatchBatchInput {
@@ -39,13 +39,14 @@ export interface WatchBatchInput {
 export async function runWatchBatch(input: WatchBatchInput): Promise<BatchRecord> {
   const started = performance.now();
   const startedAt = input.now();
+  const { summary, endedAt } = timedRunSummary();
   const ctx: RunContext = {
     engine: input.engine,
     lake: input.lake,
     batchId: randomUUID(),
     startedAt,
     fullRefresh: false,
-    summary: emptyRunSummary(),
+    summary,
     log: input.log,
     landingFiles: input.files,
     ...(input.expectationCache ? { expectationCache: input.expectationCache } : {}),
@@ -54,6 +55,7 @@ export async function runWatchBatch(input: WatchBatchInput): Promise<BatchRecord
   const outcome = await runPipeline(ctx, input.target ?? 'all');
   const checks = ctx.summary.steps.find((s) => s.step === 'expectations')?.ms ?? 0;
   const committedMs = performance.now() - started - checks;
+  const sessionsAt = endedAt.get('gold clinician_emr_sessions');
   const alertsFired = input.afterRun ? await input.afterRun(ctx) : 0;
   return describeBatch({
     batch: input.batch,
@@ -66,5 +68,6 @@ export async function runWatchBatch(input: WatchBatchInput): Promise<BatchRecord
     alertsFired,
     ms: performance.now() - started,
     committedMs,
+    ...(sessionsAt === undefined ? {} : { sessionsMs: sessionsAt - started }),
   });
 }

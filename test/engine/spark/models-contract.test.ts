@@ -365,7 +365,7 @@ test('gold: sessions (both Spark versions, with and without maxSessionMinutes) a
     'clinician_emr_sessions.spark.sql',
     model,
     uncapped,
-    readModelSql('gold', 'clinician_emr_sessions', 'spark'),
+    toSpark(readModelSql('gold', 'clinician_emr_sessions', 'spark')),
   );
 
   // 15 minutes cuts many of the generated sessions, often more than once.

@@ -22,6 +22,12 @@ export interface RunContext {
    */
   landingFiles?: ReadonlySet<string>;
   /**
+   * Called between the hospital pipeline's steps when the step before wrote something: a
+   * `carelake watch` runs the EMR files that arrived meanwhile as their own batch there, so
+   * their sessions do not wait for a whole hospital rebuild.
+   */
+  betweenSteps?: () => Promise<void>;
+  /**
    * Expectation results by table, with the version and the data files they were evaluated on: a
    * table still at that version is not evaluated again, one that only gained files is checked
    * over the new files (a long-running `carelake watch` keeps it between batches; the results

@@ -111,22 +111,28 @@ export async function runHospitalPipeline(
   ctx: RunContext,
   layers: { bronze: boolean; silver: boolean; gold: boolean },
 ): Promise<void> {
+  // After each step that wrote something, `betweenSteps` may run other work (a watcher's EMR
+  // batch): every step reads its inputs at their latest version when it starts, and the steps
+  // share no temporary state, so what ran in between cannot change what a step computes.
+  const between = async (wrote: boolean) => {
+    if (wrote) await ctx.betweenSteps?.();
+  };
   if (layers.bronze) {
     for (const model of [
       'bronze_healthcare_admissions',
       'bronze_healthcare_claims',
       'bronze_healthcare_staffing',
     ]) {
-      await ingestLandingDataset(ctx, model);
+      await between(await ingestLandingDataset(ctx, model));
     }
   }
   const models = hospitalModels(ctx);
   if (layers.silver) {
     await ensureDrgWeights(ctx, DEFAULT_DRG_WEIGHTS);
-    for (const m of models.silver) await buildModelTable(ctx, m);
+    for (const m of models.silver) await between(await buildModelTable(ctx, m));
   }
   if (layers.gold) {
-    for (const m of models.gold) await buildModelTable(ctx, m);
+    for (const m of models.gold) await between(await buildModelTable(ctx, m));
     const [row] = await ctx.engine.db.readRows(
       'SELECT coalesce(sum(unknown_drg_encounters), 0) AS n, count(*) FILTER (WHERE unknown_drg_encounters > 0) AS drgs FROM lh_gold.dbo.gold_healthcare_kpis',
     );

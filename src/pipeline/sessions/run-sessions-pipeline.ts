@@ -7,6 +7,13 @@ import { buildSessions } from './build-sessions.js';
 import { buildSilverEmrEvents } from './build-silver-emr-events.js';
 import { planSessionBuckets } from './plan-session-buckets.js';
 
+/** The bronze tables the sessions pipeline ingests landing files into, in ingestion order. */
+export const SESSIONS_BRONZE_MODELS = [
+  'bronze_clinician_roles',
+  'bronze_clinicians',
+  'bronze_emr_events',
+] as const;
+
 /** Which layers of the sessions pipeline to run. */
 export type Layers = { bronze: boolean; silver: boolean; gold: boolean };
 
@@ -22,8 +29,7 @@ export type Layers = { bronze: boolean; silver: boolean; gold: boolean };
  */
 export async function runSessionsPipeline(ctx: RunContext, layers: Layers): Promise<void> {
   if (layers.bronze) {
-    for (const model of ['bronze_clinician_roles', 'bronze_clinicians', 'bronze_emr_events'])
-      await ingestLandingDataset(ctx, model);
+    for (const model of SESSIONS_BRONZE_MODELS) await ingestLandingDataset(ctx, model);
   }
   if (layers.silver) {
     await buildClinicianDim(ctx);

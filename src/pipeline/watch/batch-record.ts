@@ -29,6 +29,8 @@ export interface BatchRecord {
    * not change.
    */
   sessions_ms: number | null;
+  /** Set when this batch ran between the hospital steps of batch `within` (its EMR files arrived meanwhile). */
+  within?: number;
 }
 
 /**
@@ -51,6 +53,7 @@ export function describeBatch(input: {
   committedMs: number;
   /** From the batch's start to the end of the sessions step, if it ran. */
   sessionsMs?: number;
+  within?: number;
 }): BatchRecord {
   const ingested = input.summary.files.filter((f) => f.status === 'ingested');
   const byReason: Record<string, number> = {};
@@ -81,6 +84,7 @@ export function describeBatch(input: {
       input.sessionsMs !== undefined && changed.includes('lh_gold.dbo.clinician_emr_sessions')
         ? Math.round(input.sessionsMs)
         : null,
+    ...(input.within === undefined ? {} : { within: input.within }),
   };
 }
 
@@ -100,7 +104,7 @@ export function formatBatchRecord(r: BatchRecord): string {
       ? 'no new file'
       : `${r.files.length} file${r.files.length === 1 ? '' : 's'} (${r.files.join(', ')})${skipped > 0 ? `, ${skipped} already ingested` : ''}`;
   return [
-    `batch ${r.batch}: ${files}`,
+    `batch ${r.batch}${r.within === undefined ? '' : ` (during batch ${r.within})`}: ${files}`,
     `rows in ${r.rows_in} = ${r.rows_loaded} loaded + ${r.rows_quarantined} quarantined${reasons ? ` (${reasons})` : ''}`,
     ...(r.refused_after_bronze > 0 ? [`${r.refused_after_bronze} refused after bronze`] : []),
     `${r.tables_changed.length} table${r.tables_changed.length === 1 ? '' : 's'} changed${r.tables_changed.length ? ` (${r.tables_changed.map((t) => t.split('.').pop()).join(', ')})` : ''}`,

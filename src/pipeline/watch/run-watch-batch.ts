@@ -22,6 +22,10 @@ export interface WatchBatchInput {
   log: (line: string) => void;
   /** Runs after the pipeline, inside the same lock (alert rules); returns the alerts fired. */
   afterRun?: (ctx: RunContext) => Promise<number>;
+  /** The batch between whose hospital steps this one runs, for the log. */
+  within?: number;
+  /** Runs between the hospital pipeline's steps (RunContext.betweenSteps). */
+  betweenSteps?: () => Promise<void>;
   /** The watcher's expectation results, so tables a batch did not change are not checked again. */
   expectationCache?: RunContext['expectationCache'];
 }
@@ -50,6 +54,7 @@ export async function runWatchBatch(input: WatchBatchInput): Promise<BatchRecord
     log: input.log,
     landingFiles: input.files,
     ...(input.expectationCache ? { expectationCache: input.expectationCache } : {}),
+    ...(input.betweenSteps ? { betweenSteps: input.betweenSteps } : {}),
   };
   const before = await readTableVersions(ctx);
   const outcome = await runPipeline(ctx, input.target ?? 'all');
@@ -69,5 +74,6 @@ export async function runWatchBatch(input: WatchBatchInput): Promise<BatchRecord
     ms: performance.now() - started,
     committedMs,
     ...(sessionsAt === undefined ? {} : { sessionsMs: sessionsAt - started }),
+    ...(input.within === undefined ? {} : { within: input.within }),
   });
 }

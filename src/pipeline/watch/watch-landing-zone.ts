@@ -6,11 +6,15 @@ import { acquireRunLock } from '../../lakehouse/run-lock/acquire-run-lock.js';
 import { LakeLockedError } from '../../lakehouse/run-lock/lake-locked-error.js';
 import { redactPhiLike } from '../../privacy/redact-phi-like.js';
 import { LandingFileError } from '../landing/landing-file-error.js';
+import { readModelMeta } from '../read-model.js';
 import type { RunContext } from '../run-context.js';
+import type { RunTarget } from '../run-pipeline.js';
+import { SESSIONS_BRONZE_MODELS } from '../sessions/run-sessions-pipeline.js';
 import type { BatchRecord } from './batch-record.js';
 import { moveLandingFileAside } from './move-landing-file-aside.js';
 import { readLandingListing } from './read-landing-listing.js';
 import { runWatchBatch } from './run-watch-batch.js';
+import { sessionsLandingFiles } from './sessions-landing-files.js';
 import { type FileStamp, type Sighting, settleLandingFiles } from './settle-landing-files.js';
 import { Wakeup } from './wakeup.js';
 
@@ -53,6 +57,11 @@ export interface WatchOptions {
  *   at any point (SIGKILL included) and restarted leaves the tables equal to one `carelake run
  *   all` over the same files: ingestion is keyed by file name and content (`txn`), silver and
  *   gold by their input versions.
+ * - EMR, clinician and role files that settle while a batch rebuilds the hospital tables run
+ *   as a sessions batch of their own between two hospital steps (its record says `within`), so
+ *   their sessions wait one hospital step at most, not the whole rebuild. Every step reads its
+ *   inputs when it starts and the sessions tables are no hospital step's input, so the tables
+ *   end as if the batches had run one after the other (test/pipeline/watch-interleave.test.ts).
  * - Each batch holds the lake's run lock, so a `carelake run` and a watcher never overlap; a
  *   busy lake is retried every interval.
  * - An unreadable file is moved aside with its reason (rejected folder) and the batch is run
@@ -70,7 +79,10 @@ export async function watchLandingZone(options: WatchOptions): Promise<number> {
   let sightings = new Map<string, Sighting>();
   const processed = new Map<string, string>();
   const expectationCache: NonNullable<RunContext['expectationCache']> = new Map();
+  const sessionsPrefixes = SESSIONS_BRONZE_MODELS.map((m) => readModelMeta('bronze', m).landing!.prefix);
+  let inFlight = new Set<string>();
   let batches = 0;
+  let started = 0;
   let catchUp = true;
   let busy = false;
   let idle = false;
@@ -121,15 +133,33 @@ export async function watchLandingZone(options: WatchOptions): Promise<number> {
     }
     busy = false;
     try {
+      inFlight = new Set(files);
+      return await runBatch(files, 'all');
+    } finally {
+      inFlight = new Set();
+      await lock.release();
+    }
+  }
+
+  /** Runs one batch (the caller holds the lock) and reports it; never throws a batch's failure. */
+  async function runBatch(
+    files: string[],
+    target: RunTarget,
+    within?: number,
+  ): Promise<'done' | 'rejected' | 'failed'> {
+    const batch = ++started;
+    try {
       emit(
         await runWatchBatch({
           engine: options.engine,
           lake,
-          batch: batches + 1,
+          batch,
           files: new Set(files),
           now: options.now,
           log: options.log,
           expectationCache,
+          ...(target === 'all' ? { betweenSteps: () => runArrivedSessionsFiles(batch) } : { target }),
+          ...(within === undefined ? {} : { within }),
           ...(options.afterRun ? { afterRun: options.afterRun } : {}),
         }),
       );
@@ -146,8 +176,29 @@ export async function watchLandingZone(options: WatchOptions): Promise<number> {
           : `internal error: ${error instanceof Error ? error.message : String(error)}`;
       emit({ event: 'error', message: redactPhiLike(message) });
       return 'failed';
-    } finally {
-      await lock.release();
+    }
+  }
+
+  /**
+   * Between a batch's hospital steps: the EMR, clinician and role files that settled meanwhile
+   * run now as a sessions batch of their own (still under the batch's lock), so a hospital
+   * rebuild holds their sessions back by one step at most, not by all of it.
+   */
+  async function runArrivedSessionsFiles(within: number): Promise<void> {
+    if (signal.aborted) return;
+    const listing = await readLandingListing(dir);
+    const settled = settleLandingFiles(sightings, listing, options.now().getTime(), options.settleMs);
+    sightings = settled.sightings;
+    const files = sessionsLandingFiles(
+      settled.ready.filter(
+        (name) => !inFlight.has(name) && processed.get(name) !== stampKey(listing.get(name)!),
+      ),
+      sessionsPrefixes,
+    );
+    if (files.length === 0) return;
+    if ((await runBatch(files, 'sessions', within)) === 'done') {
+      for (const name of files) processed.set(name, stampKey(listing.get(name)!));
+      batches++;
     }
   }
 }

@@ -51,6 +51,7 @@ test('the notebooks stage CSV landing files exactly as carelake does', async () 
       path: request.path,
       format: 'csv' as const,
       contentHash: 'x',
+      bytes: 0,
     };
     await stageLandingFile(engine.db, file, COLUMNS);
     const staged = (await engine.db.readRows('SELECT * FROM staged ORDER BY _line')).map((r) => [

@@ -6,4 +6,6 @@ export interface LandingFile {
   format: 'csv' | 'parquet';
   /** SHA-256 of the content (first 16 hex digits): a re-delivered file with changes is new. */
   contentHash: string;
+  /** Size in bytes. */
+  bytes: number;
 }

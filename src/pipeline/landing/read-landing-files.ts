@@ -34,14 +34,18 @@ export async function readLandingFiles(
       name,
       path,
       format: m[1]!.toLowerCase() as 'csv' | 'parquet',
-      contentHash: await hashFile(path),
+      ...(await hashFile(path)),
     });
   }
   return files;
 }
 
-async function hashFile(path: string): Promise<string> {
+async function hashFile(path: string): Promise<{ contentHash: string; bytes: number }> {
   const hash = createHash('sha256');
-  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
-  return hash.digest('hex').slice(0, 16);
+  let bytes = 0;
+  for await (const chunk of createReadStream(path)) {
+    hash.update(chunk as Buffer);
+    bytes += (chunk as Buffer).length;
+  }
+  return { contentHash: hash.digest('hex').slice(0, 16), bytes };
 }

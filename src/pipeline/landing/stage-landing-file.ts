@@ -11,6 +11,14 @@ export interface StagedFile {
   malformed: number;
 }
 
+/** The temporary names a staged file gets (several files may be staged side by side). */
+export interface StagedNames {
+  staged: string;
+  malformed: string;
+}
+
+const DEFAULT_NAMES: StagedNames = { staged: 'staged', malformed: 'malformed' };
+
 /**
  * Makes one landing file queryable as `staged` (`_line`, then every expected column) and fills
  * the temporary table `malformed` (`_line`, `_raw` JSON, `_detail`) with rows whose field count
@@ -18,7 +26,8 @@ export interface StagedFile {
  * file row number), so nothing is copied; a column whose Parquet type is listed in `typed` for
  * it is passed through as is, every other one as text, NULL when absent. A CSV file is parsed
  * into a temporary table of text. Typing and its failures are decided in SQL by the bronze
- * model; nothing is dropped here.
+ * model; nothing is dropped here. `names` stages it under other names (`staged_csv` becomes
+ * `<staged>_csv`).
  *
  * @example
  * const { rowsIn } = await stageLandingFile(db, file, ['event_id', 'clinician_id'], { clinician_id: ['INTEGER', 'BIGINT'] });
@@ -28,13 +37,19 @@ export async function stageLandingFile(
   file: LandingFile,
   columns: readonly string[],
   typed: Readonly<Record<string, readonly string[]>> = {},
+  names: StagedNames = DEFAULT_NAMES,
 ): Promise<StagedFile> {
-  await db.run('CREATE OR REPLACE TEMP TABLE malformed (_line BIGINT, _raw VARCHAR, _detail VARCHAR)');
-  if (file.format === 'parquet') return stageParquet(db, file, columns, typed);
+  await db.run(
+    `CREATE OR REPLACE TEMP TABLE ${quoteIdentifier(names.malformed)} (_line BIGINT, _raw VARCHAR, _detail VARCHAR)`,
+  );
+  if (file.format === 'parquet') return stageParquet(db, file, columns, typed, names.staged);
   const defs = columns.map((c) => `${quoteIdentifier(c)} VARCHAR`).join(', ');
-  await db.run(`CREATE OR REPLACE TEMP TABLE staged_csv (_line BIGINT, ${defs})`);
-  await db.run('CREATE OR REPLACE TEMP VIEW staged AS SELECT * FROM staged_csv');
-  return stageCsv(db, file, columns);
+  const table = `${names.staged}_csv`;
+  await db.run(`CREATE OR REPLACE TEMP TABLE ${quoteIdentifier(table)} (_line BIGINT, ${defs})`);
+  await db.run(
+    `CREATE OR REPLACE TEMP VIEW ${quoteIdentifier(names.staged)} AS SELECT * FROM ${quoteIdentifier(table)}`,
+  );
+  return stageCsv(db, file, columns, table, names.malformed);
 }
 
 async function stageParquet(
@@ -42,10 +57,13 @@ async function stageParquet(
   file: LandingFile,
   columns: readonly string[],
   typed: Readonly<Record<string, readonly string[]>>,
+  name: string,
 ): Promise<StagedFile> {
-  await db.run('SET VARIABLE carelake_landing_file = $1', [file.path]);
+  // The view reads its path from a variable when queried (a view may hold no parameter).
+  const variable = `'carelake_landing_file_${name}'`;
+  await db.run(`SET VARIABLE ${quoteIdentifier(`carelake_landing_file_${name}`)} = $1`, [file.path]);
   const described = await db.readRows(
-    "SELECT column_name, column_type FROM (DESCRIBE SELECT * FROM read_parquet(getvariable('carelake_landing_file')))",
+    `SELECT column_name, column_type FROM (DESCRIBE SELECT * FROM read_parquet(getvariable(${variable})))`,
   );
   const present = new Map(described.map((r) => [String(r.column_name).toLowerCase(), r]));
   const select = columns.map((c) => {
@@ -56,11 +74,11 @@ async function stageParquet(
     return `${keep ? source : `CAST(${source} AS VARCHAR)`} AS ${quoteIdentifier(c)}`;
   });
   await db.run(
-    `CREATE OR REPLACE TEMP VIEW staged AS SELECT file_row_number + 1 AS _line, ${select.join(', ')}
-     FROM read_parquet(getvariable('carelake_landing_file'), file_row_number = true)`,
+    `CREATE OR REPLACE TEMP VIEW ${quoteIdentifier(name)} AS SELECT file_row_number + 1 AS _line, ${select.join(', ')}
+     FROM read_parquet(getvariable(${variable}), file_row_number = true)`,
   );
   const [row] = await db.readRows(
-    "SELECT coalesce(sum(num_rows), 0) AS n FROM parquet_file_metadata(getvariable('carelake_landing_file'))",
+    `SELECT coalesce(sum(num_rows), 0) AS n FROM parquet_file_metadata(getvariable(${variable}))`,
   );
   return { rowsIn: Number(row!.n), malformed: 0 };
 }
@@ -69,10 +87,12 @@ async function stageCsv(
   db: DuckDbDatabase,
   file: LandingFile,
   columns: readonly string[],
+  table: string,
+  malformedTable: string,
 ): Promise<StagedFile> {
   const parser = new CsvRecordParser();
-  const staged = await db.connection.createAppender('staged_csv', 'main', 'temp');
-  const malformed = await db.connection.createAppender('malformed', 'main', 'temp');
+  const staged = await db.connection.createAppender(table, 'main', 'temp');
+  const malformed = await db.connection.createAppender(malformedTable, 'main', 'temp');
   let header: string[] | undefined;
   let positions: (number | undefined)[] = [];
   let missing: string[] = [];

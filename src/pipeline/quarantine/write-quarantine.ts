@@ -4,7 +4,8 @@ import { lakeTable, type RunContext } from '../run-context.js';
  * Appends refused rows to a lakehouse's `quarantine` table (DESIGN.md): `_source_table`,
  * `_reject_reason`, `_reject_detail`, `_raw`, `_source_file`, `_batch_id`, `_ingested_at`.
  * `sql` must yield `_reject_reason`, `_reject_detail`, `_raw` and `_source_file`; the `txn` makes
- * a re-run of the same batch a no-op, and `replace` swaps this source table's earlier rejects
+ * a re-run of the same batch a no-op (`watermarks`: more such `txn`s in the same commit, one per
+ * landing file of a group), and `replace` swaps this source table's earlier rejects
  * (for layers rebuilt in full).
  *
  * @example
@@ -17,7 +18,7 @@ export async function writeQuarantine(
   sql: string,
   txn: { appId: string; version: number } | undefined,
   params: Readonly<Record<string, string | number>> = {},
-  options: { replace?: boolean } = {},
+  options: { replace?: boolean; watermarks?: readonly { appId: string; version: number }[] } = {},
 ): Promise<void> {
   await ctx.engine.writeQuery(lakeTable(ctx, lakehouse, 'quarantine'), {
     sql: `SELECT $source_table::VARCHAR AS _source_table, q._reject_reason::VARCHAR AS _reject_reason,
@@ -31,6 +32,7 @@ export async function writeQuarantine(
       ingested_at: ctx.startedAt.toISOString(),
     },
     ...(txn ? { txn } : {}),
+    ...(options.watermarks?.length ? { watermarks: options.watermarks } : {}),
     // Partitioned by source table, so a layer rebuilt in full replaces exactly its own rejects.
     partitionBy: ['_source_table'],
     ...(options.replace

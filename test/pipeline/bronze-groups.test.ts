@@ -55,7 +55,9 @@ const DELIVERIES: Record<string, string> = {
 };
 /** Silver and gold: the audit log records this test's own queries. */
 const tables = async (lake: string) =>
-  Object.fromEntries(Object.entries(await readLakeFingerprint(lake)).filter(([t]) => !t.startsWith('lh_audit.')));
+  Object.fromEntries(
+    Object.entries(await readLakeFingerprint(lake)).filter(([t]) => !t.startsWith('lh_audit.')),
+  );
 const CLINICIANS = readFileSync(join(SEED_FIXTURES, 'clinicians.csv'), 'utf8');
 
 const bronzeRows = (lake: string) =>

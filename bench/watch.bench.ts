@@ -20,6 +20,7 @@ interface BatchLine {
   duration_ms?: number;
   committed_ms?: number;
   sessions_ms?: number | null;
+  ed_metrics_ms?: number | null;
   batch?: number;
   rows_in?: number;
 }
@@ -108,14 +109,19 @@ export async function runWatchBench(workDir: string, options: { quick?: boolean 
     delivered.set(f.name, Date.now());
   };
   // An EMR file's sessions are queryable when its batch's sessions commit is done (sessions_ms);
-  // an ED file's stays when the batch's last data commit is (committed_ms). The batch line comes
-  // after the expectations and alerts: its time less duration_ms is the batch's start.
+  // an ED file's stays are on the ED page when its batch's ED metrics commit is (ed_metrics_ms).
+  // Both are also reported up to the batch's last data commit (committed_ms). The batch line
+  // comes after the expectations and alerts: its time less duration_ms is the batch's start.
   const batchOf = (name: string) => lines.find((l) => l.event === 'batch' && l.files?.includes(name));
   const ingestedAt = (name: string, upTo: 'queryable' | 'committed' = 'queryable') => {
     const line = batchOf(name);
     if (line === undefined) return undefined;
-    const sessions = name.startsWith('emr_events') && upTo === 'queryable' ? line.sessions_ms : null;
-    return Date.parse(line.at) - line.duration_ms! + (sessions ?? line.committed_ms!);
+    const queryable = name.startsWith('emr_events') ? line.sessions_ms : line.ed_metrics_ms;
+    return (
+      Date.parse(line.at) -
+      line.duration_ms! +
+      ((upTo === 'queryable' ? queryable : null) ?? line.committed_ms!)
+    );
   };
   const waitFor = async (names: readonly string[]) => {
     while (names.some((n) => ingestedAt(n) === undefined)) await sleep(200);
@@ -137,6 +143,7 @@ export async function runWatchBench(workDir: string, options: { quick?: boolean 
   const emr = latencies('emr');
   const emrBatch = latencies('emr', 'committed');
   const ed = latencies('ed');
+  const edBatch = latencies('ed', 'committed');
   const batchMs = lines
     .filter((l) => l.event === 'batch')
     .slice(1)
@@ -189,7 +196,8 @@ export async function runWatchBench(workDir: string, options: { quick?: boolean 
     `| lake | ${scale} (${SCALES[scale].events.toLocaleString('en-US')} events, ${SCALES[scale].admissions.toLocaleString('en-US')} admissions), first run all ${runAllS.toFixed(0)} s | |`,
     `| EMR file (10,000 events) arrival → sessions queryable (its batch's clinician_emr_sessions commit), ${emr.length} files, one every ${gapMs / 1000} s | p50 ${pct(emr, 50).toFixed(1)} s, p95 ${pct(emr, 95).toFixed(1)} s, max ${pct(emr, 100).toFixed(1)} s | p95 < 5 s |`,
     `| the same files, arrival → their batch's last data commit (the hospital tables too, when an ED file is in it) | p50 ${pct(emrBatch, 50).toFixed(1)} s, p95 ${pct(emrBatch, 95).toFixed(1)} s, max ${pct(emrBatch, 100).toFixed(1)} s | |`,
-    `| ED arrivals file (20 stays) arrival → gold_healthcare_ed_metrics, ${ed.length} files | p50 ${pct(ed, 50).toFixed(1)} s, p95 ${pct(ed, 95).toFixed(1)} s | |`,
+    `| ED arrivals file (20 stays) arrival → gold_healthcare_ed_metrics (its batch's commit of it), ${ed.length} files | p50 ${pct(ed, 50).toFixed(1)} s, p95 ${pct(ed, 95).toFixed(1)} s | |`,
+    `| the same files, arrival → their batch's last data commit (every hospital table rebuilt) | p50 ${pct(edBatch, 50).toFixed(1)} s, p95 ${pct(edBatch, 95).toFixed(1)} s | |`,
     `| batch duration during the latency phase (${batchMs.length} batches) | p50 ${(pct(batchMs, 50) / 1000).toFixed(1)} s, p95 ${(pct(batchMs, 95) / 1000).toFixed(1)} s | |`,
     `| sustained: backlog of ${burst} EMR files (${burstEvents.toLocaleString('en-US')} events) and their ED files, until every EMR file's sessions are queryable | ${burstS.toFixed(1)} s, ${rate.toLocaleString('en-US')} events/s, ${burstBatches} batch(es) | ≥ 100k events/s |`,
     `| the same backlog until its last data commit (ED files: hospital tables rebuilt) | ${burstAllS.toFixed(1)} s, ${Math.round(burstEvents / burstAllS).toLocaleString('en-US')} events/s | |`,

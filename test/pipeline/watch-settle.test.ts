@@ -98,6 +98,7 @@ test('a batch record reconciles rows in = loaded + quarantined over the files it
       duration_ms: 812,
       committed_ms: 500,
       sessions_ms: null,
+      ed_metrics_ms: null,
     },
   );
   summary.tables.push({ table: 'lh_gold.dbo.clinician_emr_sessions', rows: 9, version: 7 });
@@ -130,6 +131,17 @@ test('a batch record reconciles rows in = loaded + quarantined over the files it
     null,
     'the sessions step ran without a new version',
   );
+  summary.tables.push({ table: 'lh_gold.dbo.gold_healthcare_ed_metrics', rows: 3, version: 2 });
+  assert.equal(
+    describeBatch({
+      ...withSessions,
+      before: new Map([['lh_gold.dbo.gold_healthcare_ed_metrics', 1]]),
+      edMetricsMs: 2100.6,
+    }).ed_metrics_ms,
+    2101,
+    'the ED metrics changed: when their commit was done',
+  );
+  assert.equal(formatBatchRecord({ ...record, within: 7 }).slice(0, 29), 'batch 2 (during batch 7): 2 f');
   assert.equal(
     formatBatchRecord(record),
     'batch 2: 2 files (emr_events.csv, emr_events_2.csv), 1 already ingested, rows in 5 = 3 loaded + 2 quarantined (invalid_timestamp 2), 1 refused after bronze, 1 table changed (bronze_emr_events), 1 alert(s) fired, 812 ms',

@@ -3,6 +3,7 @@ import { ingestLandingDataset } from '../bronze/ingest-landing-dataset.js';
 import { buildModelTable, type FullModel } from '../build-model-table.js';
 import type { RunContext } from '../run-context.js';
 import { ensureDrgWeights } from './ensure-drg-weights.js';
+import { hospitalBuildOrder } from './hospital-build-order.js';
 
 /** The default MS-DRG weights shipped with carelake (CMS FY2024 Table 5 values). */
 export const DEFAULT_DRG_WEIGHTS = fileURLToPath(
@@ -13,7 +14,8 @@ const ENCOUNTERS: [string, string] = ['lh_silver', 'silver_healthcare_encounters
 const WEIGHTS: [string, string] = ['lh_silver', 'ref_ms_drg_weights'];
 
 /**
- * The silver and gold models of the hospital-operations pipeline, in dependency order. Only the
+ * The silver and gold models of the hospital-operations pipeline, in dependency order (gold's
+ * ED metrics first: hospitalBuildOrder builds each gold model as soon as its inputs are). Only the
  * small tables are written sorted: sorting the per-encounter and per-claim tables (10M and 25M
  * rows at large scale) cost more than any reader gains from it.
  *
@@ -48,6 +50,13 @@ export function hospitalModels(ctx: RunContext): { silver: FullModel[]; gold: Fu
     gold: [
       {
         lakehouse: 'lh_gold',
+        model: 'gold_healthcare_ed_metrics',
+        inputs: [ENCOUNTERS],
+        params: zone,
+        orderBy: 'metric_date NULLS FIRST',
+      },
+      {
+        lakehouse: 'lh_gold',
         model: 'gold_healthcare_kpis',
         inputs: [ENCOUNTERS, WEIGHTS],
         orderBy: 'drg_code',
@@ -64,13 +73,6 @@ export function hospitalModels(ctx: RunContext): { silver: FullModel[]; gold: Fu
         inputs: [ENCOUNTERS],
         params: { staffed_beds: ctx.lake.config.staffedBeds },
         orderBy: 'census_date',
-      },
-      {
-        lakehouse: 'lh_gold',
-        model: 'gold_healthcare_ed_metrics',
-        inputs: [ENCOUNTERS],
-        params: zone,
-        orderBy: 'metric_date NULLS FIRST',
       },
       {
         lakehouse: 'lh_gold',
@@ -126,13 +128,10 @@ export async function runHospitalPipeline(
       await between(await ingestLandingDataset(ctx, model));
     }
   }
-  const models = hospitalModels(ctx);
-  if (layers.silver) {
-    await ensureDrgWeights(ctx, DEFAULT_DRG_WEIGHTS);
-    for (const m of models.silver) await between(await buildModelTable(ctx, m));
-  }
+  if (layers.silver) await ensureDrgWeights(ctx, DEFAULT_DRG_WEIGHTS);
+  for (const m of hospitalBuildOrder(hospitalModels(ctx), layers))
+    await between(await buildModelTable(ctx, m));
   if (layers.gold) {
-    for (const m of models.gold) await between(await buildModelTable(ctx, m));
     const [row] = await ctx.engine.db.readRows(
       'SELECT coalesce(sum(unknown_drg_encounters), 0) AS n, count(*) FILTER (WHERE unknown_drg_encounters > 0) AS drgs FROM lh_gold.dbo.gold_healthcare_kpis',
     );

@@ -29,6 +29,11 @@ export interface BatchRecord {
    * not change.
    */
   sessions_ms: number | null;
+  /**
+   * From the batch's start to the commit of gold_healthcare_ed_metrics: its ED arrivals are on
+   * the ED page then. Null when the ED metrics did not change.
+   */
+  ed_metrics_ms: number | null;
   /** Set when this batch ran between the hospital steps of batch `within` (its EMR files arrived meanwhile). */
   within?: number;
 }
@@ -53,6 +58,8 @@ export function describeBatch(input: {
   committedMs: number;
   /** From the batch's start to the end of the sessions step, if it ran. */
   sessionsMs?: number;
+  /** From the batch's start to the end of the ED metrics step, if it ran. */
+  edMetricsMs?: number;
   within?: number;
 }): BatchRecord {
   const ingested = input.summary.files.filter((f) => f.status === 'ingested');
@@ -83,6 +90,10 @@ export function describeBatch(input: {
     sessions_ms:
       input.sessionsMs !== undefined && changed.includes('lh_gold.dbo.clinician_emr_sessions')
         ? Math.round(input.sessionsMs)
+        : null,
+    ed_metrics_ms:
+      input.edMetricsMs !== undefined && changed.includes('lh_gold.dbo.gold_healthcare_ed_metrics')
+        ? Math.round(input.edMetricsMs)
         : null,
     ...(input.within === undefined ? {} : { within: input.within }),
   };

@@ -61,6 +61,7 @@ export async function runWatchBatch(input: WatchBatchInput): Promise<BatchRecord
   const checks = ctx.summary.steps.find((s) => s.step === 'expectations')?.ms ?? 0;
   const committedMs = performance.now() - started - checks;
   const sessionsAt = endedAt.get('gold clinician_emr_sessions');
+  const edMetricsAt = endedAt.get('gold gold_healthcare_ed_metrics');
   const alertsFired = input.afterRun ? await input.afterRun(ctx) : 0;
   return describeBatch({
     batch: input.batch,
@@ -74,6 +75,7 @@ export async function runWatchBatch(input: WatchBatchInput): Promise<BatchRecord
     ms: performance.now() - started,
     committedMs,
     ...(sessionsAt === undefined ? {} : { sessionsMs: sessionsAt - started }),
+    ...(edMetricsAt === undefined ? {} : { edMetricsMs: edMetricsAt - started }),
     ...(input.within === undefined ? {} : { within: input.within }),
   });
 }

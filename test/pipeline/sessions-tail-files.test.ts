@@ -144,7 +144,7 @@ test('a tail rewrite replaces only the files holding tails, leaves the others in
     const eventsNow = (await exposeLatest(ctx, 'lh_silver', 'emr_events'))!;
     const dim = (await exposeLatest(ctx, 'lh_silver', 'clinician_dim'))!;
     const plan = await planSessionBuckets(ctx, eventsNow, dim);
-    assert.ok(plan.eventsBefore, 'silver only gained files');
+    assert.ok(plan.seenEventFiles, 'silver only gained files');
     assert.equal(await buildSessionTails(ctx, plan, eventsNow, { settleRows: 1 }), true);
     await buildSessionSummary(ctx);
     assert.match(

@@ -41,14 +41,14 @@ export async function buildSessionTails(
   options: { settleRows?: number } = {},
 ): Promise<boolean> {
   if (!ctx.engine.rewritesFiles) return false;
-  if (plan.eventsBefore === undefined || plan.buckets === 'all' || plan.buckets.length === 0) return false;
+  if (plan.seenEventFiles === undefined || plan.buckets === 'all' || plan.buckets.length === 0) return false;
   if (ctx.lake.config.maxSessionMinutes !== null && ctx.lake.config.maxSessionMinutes !== undefined)
     return false;
   const started = performance.now();
   const db = ctx.engine.db;
   const sessions = await exposeLatest(ctx, 'lh_gold', 'clinician_emr_sessions');
   if (sessions === undefined) return false;
-  const seen = new Set(plan.eventsBefore.files.map((f) => f.path));
+  const seen = plan.seenEventFiles;
   await exposeSnapshot(
     ctx,
     'lh_silver',

@@ -1,4 +1,5 @@
 import { performance } from 'node:perf_hooks';
+import { diffLiveFiles } from '../../delta/diff-live-files.js';
 import { writeQuarantine } from '../quarantine/write-quarantine.js';
 import { readModelSql } from '../read-model.js';
 import { exposeSnapshot, lakeTable, type RunContext } from '../run-context.js';
@@ -33,12 +34,17 @@ export async function buildSilverEmrEvents(ctx: RunContext): Promise<void> {
     });
     return;
   }
-  const full = seenVersion === undefined;
-  const prior = full
-    ? bronze.withFiles([])
-    : await lakeTable(ctx, 'lh_bronze', 'bronze_emr_events').readSnapshot({ version: seenVersion });
-  const priorPaths = new Set(prior.files.map((f) => f.path));
-  const newBronze = bronze.withFiles(bronze.files.filter((f) => !priorPaths.has(f.path)));
+  const before =
+    seenVersion === undefined
+      ? undefined
+      : await lakeTable(ctx, 'lh_bronze', 'bronze_emr_events').readSnapshot({ version: seenVersion });
+  // The bronze files added since: appended ones, not a compaction's rewrite of seen rows
+  // (`carelake table optimize`). A compaction that also took in rows silver never saw cannot be
+  // told apart by file: then every bronze row is processed again, as in a full refresh.
+  const diff = before === undefined ? undefined : diffLiveFiles(before.files, bronze.files);
+  const full = diff === undefined || diff.added.some((f) => f.dataChange === false);
+  const prior = full ? bronze.withFiles([]) : before!;
+  const newBronze = full ? bronze : bronze.withFiles(diff!.added);
   await exposeSnapshot(ctx, 'lh_bronze', 'bronze_emr_events', newBronze, 'new_bronze_events');
   await exposeSnapshot(ctx, 'lh_bronze', 'bronze_emr_events', prior, 'prior_bronze_events');
   await db.run(

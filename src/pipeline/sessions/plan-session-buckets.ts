@@ -1,3 +1,4 @@
+import { diffLiveFiles } from '../../delta/diff-live-files.js';
 import type { Snapshot } from '../../delta/snapshot.js';
 import { exposeSnapshot, lakeTable, type RunContext } from '../run-context.js';
 import { clinicianBucket } from './clinician-buckets.js';
@@ -9,17 +10,19 @@ export interface SessionBucketPlan {
   watermarks: { appId: string; version: number }[];
   reason: string;
   /**
-   * emr_events as the sessions last saw it, when silver only gained files since then and
-   * clinician_dim is unchanged: the sessions' tails can then be recomputed alone
+   * The emr_events files (paths) that hold only events the sessions have seen, when silver only
+   * gained files since then (or compacted seen ones) and clinician_dim is unchanged: the
+   * sessions' tails can then be recomputed from the other files' events alone
    * (build-session-tails.ts).
    */
-  eventsBefore?: Snapshot;
+  seenEventFiles?: ReadonlySet<string>;
 }
 
 /**
  * Compares the input versions gold clinician_emr_sessions was last computed from (its
  * watermarks) with silver's current ones: the buckets whose emr_events files changed in
- * between (added or removed files, by partition value) and the buckets of clinicians whose
+ * between (added or removed files, by partition value; a compaction's rewrite of the same rows,
+ * `carelake table optimize`, is no change: diffLiveFiles) and the buckets of clinicians whose
  * clinician_dim row changed. Everything when the sessions are new, a full refresh runs, the
  * sessions carry no watermarks (a lake built before them) or an old version cannot be read.
  *
@@ -44,13 +47,14 @@ export async function planSessionBuckets(
   const dimAt = gold.appVersion(DIM_WATERMARK);
   if (eventsAt === undefined || dimAt === undefined) return all('no recorded input versions');
   const buckets = new Set<number>();
-  let eventsBefore: Snapshot | undefined;
+  let seenEventFiles: Set<string> | undefined;
   if (eventsAt !== events.version) {
     const before = await readOld(ctx, 'emr_events', eventsAt);
     if (before === undefined) return all(`emr_events version ${eventsAt} can no longer be read`);
-    for (const b of changedBuckets(before, events)) buckets.add(b);
-    const now = new Set(events.files.map((f) => f.path));
-    if (dimAt === dim.version && before.files.every((f) => now.has(f.path))) eventsBefore = before;
+    const diff = diffLiveFiles(before.files, events.files);
+    for (const f of [...diff.added, ...diff.removed]) buckets.add(Number(f.partitionValues.clinician_bucket));
+    const onlyAppended = diff.removed.length === 0 && diff.added.every((f) => f.dataChange !== false);
+    if (dimAt === dim.version && onlyAppended) seenEventFiles = new Set(diff.seen.map((f) => f.path));
   }
   if (dimAt !== dim.version) {
     const before = await readOld(ctx, 'clinician_dim', dimAt);
@@ -67,7 +71,7 @@ export async function planSessionBuckets(
     buckets: [...buckets].sort((a, b) => a - b),
     watermarks,
     reason: `emr_events ${eventsAt}→${events.version}, clinician_dim ${dimAt}→${dim.version}`,
-    ...(eventsBefore ? { eventsBefore } : {}),
+    ...(seenEventFiles ? { seenEventFiles } : {}),
   };
 }
 
@@ -78,16 +82,6 @@ async function readOld(ctx: RunContext, name: string, version: number): Promise<
     // Log files removed or never there: the caller recomputes everything, which is always right.
     return undefined;
   }
-}
-
-/** Buckets holding a file that one snapshot has and the other has not. */
-function changedBuckets(before: Snapshot, after: Snapshot): number[] {
-  const old = new Set(before.files.map((f) => f.path));
-  const now = new Set(after.files.map((f) => f.path));
-  const changed = new Set<number>();
-  for (const f of after.files) if (!old.has(f.path)) changed.add(Number(f.partitionValues.clinician_bucket));
-  for (const f of before.files) if (!now.has(f.path)) changed.add(Number(f.partitionValues.clinician_bucket));
-  return [...changed];
 }
 
 /** Clinicians whose dimension row differs between two versions (the dimension is small). */

@@ -12,7 +12,7 @@ import { engineOptions } from '../engine-options.js';
 import { parseDuration } from '../parse-duration.js';
 import { parseOptions } from '../parse-options.js';
 
-const help = `Usage: carelake watch [--lake DIR] [--interval 5s] [--settle 1s] [--json]
+const help = `Usage: carelake watch [--lake DIR] [--interval 5s] [--settle 1s] [--compact-every 30m] [--json]
 
 Watches the landing zone and runs the incremental pipeline (as carelake run all) when new
 files arrive. Several files that arrive together are one micro-batch. A file counts once it is
@@ -29,13 +29,17 @@ After each batch the lake's alert rules are evaluated (see carelake alerts --hel
 
 One line per batch: the files, rows in = loaded + quarantined, the tables changed, the time.
 SIGINT or SIGTERM stops after the batch in progress (exit 0); a second one stops at once.
+When idle, every --compact-every the small files batches appended are merged (OPTIMIZE: the
+rows do not change, the next batch stays incremental).
 
 Options:
   --lake DIR        the lake (default $CARELAKE_LAKE, else ./lakehouse)
   --interval DUR    how often to look without a file-system event (default 5s)
   --settle DUR      how long a file must stay unchanged to count as complete (default 1s)
+  --compact-every DUR  merge the batches' small files when idle this long after the last
+                    compaction (default 30m; 0 never)
   --json            one JSON object per line (event: start, batch, alert, idle, busy,
-                    rejected, error, warning, stop) instead of text
+                    rejected, optimize, error, warning, stop) instead of text
 
 Example:
   carelake watch --lake ./lakehouse --interval 2s --json
@@ -50,6 +54,7 @@ const command: Command = {
       lake: { type: 'string' },
       interval: { type: 'string' },
       settle: { type: 'string' },
+      'compact-every': { type: 'string' },
       json: { type: 'boolean' },
     });
     if (positionals.length > 0)
@@ -57,6 +62,7 @@ const command: Command = {
     const intervalMs = parseDuration(values.interval ?? '5s', '--interval');
     const settleMs = parseDuration(values.settle ?? '1s', '--settle');
     if (intervalMs <= 0) throw new UsageError('--interval: must be more than 0, e.g. 5s');
+    const compactEveryMs = parseDuration(values['compact-every'] ?? '30m', '--compact-every');
     const now = io.now ?? (() => new Date());
     const lake = await readLake(resolveLakeDir(values.lake, io.env, io.cwd));
     const json = values.json === true;
@@ -92,6 +98,7 @@ const command: Command = {
         lake,
         intervalMs,
         settleMs,
+        compactEveryMs,
         now,
         signal: controller.signal,
         emit,

@@ -23,6 +23,8 @@ export function formatWatchEvent(e: WatchEvent): string {
       return `batch failed, retrying: ${e.message}`;
     case 'warning':
       return `warning: ${e.message}`;
+    case 'optimize':
+      return `compacted ${e.tables.length === 0 ? 'nothing (no small files)' : e.tables.map((t) => `${t.table.split('.').pop()} ${t.files_removed} → ${t.files_added} files`).join(', ')}, ${e.duration_ms} ms`;
     case 'stop':
       return `stopped after ${e.batches} batch(es)`;
   }

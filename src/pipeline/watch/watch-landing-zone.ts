@@ -11,6 +11,7 @@ import type { RunContext } from '../run-context.js';
 import type { RunTarget } from '../run-pipeline.js';
 import { SESSIONS_BRONZE_MODELS } from '../sessions/run-sessions-pipeline.js';
 import type { BatchRecord } from './batch-record.js';
+import { compactWatchedTables, type TableCompaction } from './compact-watched-tables.js';
 import { moveLandingFileAside } from './move-landing-file-aside.js';
 import { readLandingListing } from './read-landing-listing.js';
 import { runWatchBatch } from './run-watch-batch.js';
@@ -27,6 +28,7 @@ export type WatchEvent =
   | { event: 'rejected'; file: string; reason: string; moved_to: string }
   | { event: 'error'; message: string }
   | { event: 'warning'; message: string }
+  | { event: 'optimize'; tables: TableCompaction[]; duration_ms: number }
   | { event: 'stop'; batches: number };
 
 /** How to watch. */
@@ -44,6 +46,8 @@ export interface WatchOptions {
   log: (line: string) => void;
   /** Runs after each batch's pipeline, inside its lock (alert rules); returns the alerts fired. */
   afterRun?: (ctx: RunContext) => Promise<number>;
+  /** Compact the tables batches append to (compactWatchedTables) when idle this long after the last compaction; 0 or absent: never. */
+  compactEveryMs?: number;
 }
 
 /**
@@ -64,6 +68,9 @@ export interface WatchOptions {
  *   end as if the batches had run one after the other (test/pipeline/watch-interleave.test.ts).
  * - Each batch holds the lake's run lock, so a `carelake run` and a watcher never overlap; a
  *   busy lake is retried every interval.
+ * - With `compactEveryMs`, when nothing is waiting, batches ran since the last compaction and
+ *   that long has passed since it (or the start), the small files batches appended are merged under the lock
+ *   (an `optimize` event); rows do not change and the next batch stays incremental.
  * - An unreadable file is moved aside with its reason (rejected folder) and the batch is run
  *   again without it; bad rows go to quarantine as in any run; any other failure is reported
  *   and retried after the interval. The watcher keeps going.
@@ -81,6 +88,8 @@ export async function watchLandingZone(options: WatchOptions): Promise<number> {
   const expectationCache: NonNullable<RunContext['expectationCache']> = new Map();
   const sessionsPrefixes = SESSIONS_BRONZE_MODELS.map((m) => readModelMeta('bronze', m).landing!.prefix);
   let inFlight = new Set<string>();
+  let lastCompaction = options.now().getTime();
+  let batchesAtCompaction = 0;
   let batches = 0;
   let started = 0;
   let catchUp = true;
@@ -104,6 +113,8 @@ export async function watchLandingZone(options: WatchOptions): Promise<number> {
         }
         // After a batch, look again at once: files may have arrived meanwhile.
         if (outcome === 'done' || outcome === 'rejected') pause = 0;
+      } else if (settled.waitMs === undefined && compactionDue()) {
+        await compactLocked();
       } else if (settled.waitMs === undefined && !idle) {
         idle = true;
         emit({ event: 'idle', batches });
@@ -116,6 +127,35 @@ export async function watchLandingZone(options: WatchOptions): Promise<number> {
   }
   emit({ event: 'stop', batches });
   return batches;
+
+  function compactionDue(): boolean {
+    const every = options.compactEveryMs ?? 0;
+    return every > 0 && batches > batchesAtCompaction && options.now().getTime() - lastCompaction >= every;
+  }
+
+  async function compactLocked(): Promise<void> {
+    let lock: Awaited<ReturnType<typeof acquireRunLock>>;
+    try {
+      lock = await acquireRunLock(lake.dir, { command: 'carelake watch (compaction)', now: options.now });
+    } catch (error) {
+      if (!(error instanceof LakeLockedError)) throw error;
+      return;
+    }
+    try {
+      const done = await compactWatchedTables(options.engine, lake);
+      emit({ event: 'optimize', tables: done.tables, duration_ms: done.ms });
+    } catch (error) {
+      const message =
+        error instanceof CarelakeError
+          ? error.message
+          : `internal error: ${error instanceof Error ? error.message : String(error)}`;
+      emit({ event: 'error', message: redactPhiLike(`compaction: ${message}`) });
+    } finally {
+      lastCompaction = options.now().getTime();
+      batchesAtCompaction = batches;
+      await lock.release();
+    }
+  }
 
   async function runLocked(files: string[]): Promise<'done' | 'busy' | 'rejected' | 'failed'> {
     let lock: Awaited<ReturnType<typeof acquireRunLock>>;

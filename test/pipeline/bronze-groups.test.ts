@@ -5,6 +5,7 @@ import { test } from 'node:test';
 import { tableDir } from '../../src/lakehouse/lake-layout.js';
 import { groupLandingFiles } from '../../src/pipeline/bronze/group-landing-files.js';
 import type { LandingFile } from '../../src/pipeline/landing/landing-file.js';
+import { EMR_HEADER } from '../helpers/emr-delivery.js';
 import {
   addLandingFile,
   makePipelineLake,
@@ -12,7 +13,7 @@ import {
   runPipeline,
   SEED_FIXTURES,
 } from '../helpers/pipeline-lake.js';
-import { readLakeFingerprint } from '../helpers/read-lake-fingerprint.js';
+import { readDataFingerprint } from '../helpers/read-lake-fingerprint.js';
 import { runCliCaptured } from '../helpers/run-cli.js';
 
 const file = (name: string, bytes: number, format: 'csv' | 'parquet' = 'csv'): LandingFile => ({
@@ -47,17 +48,12 @@ test('landing files are grouped in order, bounded by count and bytes, one format
   assert.deepEqual(groupLandingFiles([], limits), []);
 });
 
-const HEADER = 'event_id,clinician_id,event_timestamp,event_type,patient_id,metadata\n';
 const DELIVERIES: Record<string, string> = {
-  'emr_events_1.csv': `${HEADER}A1,101,2025-03-31 08:00:00,LOGIN,,{}\nA2,101,2025-03-31 08:05:00,OPEN_CHART,P1,{}\n`,
-  'emr_events_2.csv': `${HEADER}B1,102,2025-03-31 09:00:00,LOGIN,,{}\nB2,102,not a time,OPEN_CHART,,{}\nB3,102,2025-03-31 09:01:00\n`,
-  'emr_events_3.csv': `${HEADER}C1,101,2025-03-31 08:20:00,SIGN_ORDER,P1,{}\nA2,101,2025-03-31 08:05:00,OPEN_CHART,P1,{}\n`,
+  'emr_events_1.csv': `${EMR_HEADER}A1,101,2025-03-31 08:00:00,LOGIN,,{}\nA2,101,2025-03-31 08:05:00,OPEN_CHART,P1,{}\n`,
+  'emr_events_2.csv': `${EMR_HEADER}B1,102,2025-03-31 09:00:00,LOGIN,,{}\nB2,102,not a time,OPEN_CHART,,{}\nB3,102,2025-03-31 09:01:00\n`,
+  'emr_events_3.csv': `${EMR_HEADER}C1,101,2025-03-31 08:20:00,SIGN_ORDER,P1,{}\nA2,101,2025-03-31 08:05:00,OPEN_CHART,P1,{}\n`,
 };
-/** Silver and gold: the audit log records this test's own queries. */
-const tables = async (lake: string) =>
-  Object.fromEntries(
-    Object.entries(await readLakeFingerprint(lake)).filter(([t]) => !t.startsWith('lh_audit.')),
-  );
+const tables = readDataFingerprint;
 const CLINICIANS = readFileSync(join(SEED_FIXTURES, 'clinicians.csv'), 'utf8');
 
 const bronzeRows = (lake: string) =>

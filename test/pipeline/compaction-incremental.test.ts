@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { emrDelivery } from '../helpers/emr-delivery.js';
 import {
   addLandingFile,
   makePipelineLake,
@@ -9,7 +10,7 @@ import {
   runPipeline,
   SEED_FIXTURES,
 } from '../helpers/pipeline-lake.js';
-import { readLakeFingerprint } from '../helpers/read-lake-fingerprint.js';
+import { readDataFingerprint } from '../helpers/read-lake-fingerprint.js';
 import { runCliCaptured } from '../helpers/run-cli.js';
 
 // `carelake table optimize` rewrites bronze and silver files without changing rows. The next run
@@ -17,19 +18,9 @@ import { runCliCaptured } from '../helpers/run-cli.js';
 // duplicate) and recompute only the sessions' tails; a compaction that took in rows silver had
 // not processed yet makes silver start over, and the tables are right either way.
 
-const HEADER = 'event_id,clinician_id,event_timestamp,event_type,patient_id,metadata\n';
 const CLINICIANS = readFileSync(join(SEED_FIXTURES, 'clinicians.csv'), 'utf8');
-const delivery = (n: number) =>
-  `${HEADER}${[101, 102, 103]
-    .map(
-      (c, i) =>
-        `E${n}_${c},${c},2025-03-31 ${String(8 + n).padStart(2, '0')}:${String(10 * i).padStart(2, '0')}:00,OPEN_CHART,,{}`,
-    )
-    .join('\n')}\n`;
-const tables = async (lake: string) =>
-  Object.fromEntries(
-    Object.entries(await readLakeFingerprint(lake)).filter(([t]) => !t.startsWith('lh_audit.')),
-  );
+const delivery = (n: number) => emrDelivery(n, [101, 102, 103]);
+const tables = readDataFingerprint;
 
 async function optimize(lake: string, table: string): Promise<string> {
   const r = await runCliCaptured(['table', 'optimize', table, '--lake', lake]);

@@ -5,26 +5,17 @@ import { test } from 'node:test';
 import { landingDir } from '../../src/lakehouse/lake-layout.js';
 import { readLake } from '../../src/lakehouse/read-lake.js';
 import { type WatchEvent, watchLandingZone } from '../../src/pipeline/watch/watch-landing-zone.js';
+import { emrDelivery } from '../helpers/emr-delivery.js';
 import { openTestEngine } from '../helpers/open-test-engine.js';
 import { addLandingFile, makePipelineLake, runPipeline, SEED_FIXTURES } from '../helpers/pipeline-lake.js';
-import { readLakeFingerprint } from '../helpers/read-lake-fingerprint.js';
+import { readDataFingerprint } from '../helpers/read-lake-fingerprint.js';
 
 // A watcher that has run batches merges their small files when idle; the rows do not change,
 // and the next run still takes only the new events and recomputes only tails.
 
-const HEADER = 'event_id,clinician_id,event_timestamp,event_type,patient_id,metadata\n';
 const CLINICIANS = readFileSync(join(SEED_FIXTURES, 'clinicians.csv'), 'utf8');
-const delivery = (n: number) =>
-  `${HEADER}${[101, 102, 103, 104]
-    .map(
-      (c, i) =>
-        `E${n}_${c},${c},2025-03-31 ${String(8 + n).padStart(2, '0')}:${String(10 * i).padStart(2, '0')}:00,OPEN_CHART,,{}`,
-    )
-    .join('\n')}\n`;
-const tables = async (lake: string) =>
-  Object.fromEntries(
-    Object.entries(await readLakeFingerprint(lake)).filter(([t]) => !t.startsWith('lh_audit.')),
-  );
+const delivery = (n: number) => emrDelivery(n, [101, 102, 103, 104]);
+const tables = readDataFingerprint;
 
 test('an idle watcher compacts the small files its batches appended; rows unchanged, next run incremental', {
   timeout: 300_000,

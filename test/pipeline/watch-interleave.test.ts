@@ -6,6 +6,7 @@ import { landingDir } from '../../src/lakehouse/lake-layout.js';
 import { readLake } from '../../src/lakehouse/read-lake.js';
 import type { BatchRecord } from '../../src/pipeline/watch/batch-record.js';
 import { type WatchEvent, watchLandingZone } from '../../src/pipeline/watch/watch-landing-zone.js';
+import { EMR_HEADER } from '../helpers/emr-delivery.js';
 import { openTestEngine } from '../helpers/open-test-engine.js';
 import { addLandingFile, makePipelineLake, runPipeline, SEED_FIXTURES } from '../helpers/pipeline-lake.js';
 import { PROJECT_ROOT } from '../helpers/project-root.js';
@@ -16,7 +17,6 @@ import { readLakeFingerprint } from '../helpers/read-lake-fingerprint.js';
 
 const HOSPITAL = join(PROJECT_ROOT, 'test', 'fixtures', 'hospital');
 const fixture = (dir: string, name: string) => readFileSync(join(dir, name), 'utf8');
-const EMR_HEADER = 'event_id,clinician_id,event_timestamp,event_type,patient_id,metadata\n';
 const LATE_EMR = `${EMR_HEADER}L1,101,2025-03-31 16:00:00,OPEN_CHART,,{}\nL2,101,2025-03-31 16:05:00,SIGN_ORDER,,{}\n`;
 const NEW_ADMISSION = (() => {
   const [header, first] = fixture(HOSPITAL, 'admissions.csv').split('\n');

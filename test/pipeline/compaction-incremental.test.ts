@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { emrDelivery } from '../helpers/emr-delivery.js';
@@ -71,4 +71,30 @@ test('a compaction that took in bronze rows silver had not processed makes silve
     await tables(lake),
     await oneShot({ 'emr_events_1.csv': delivery(1), 'emr_events_2.csv': delivery(2) }),
   );
+});
+
+test('runs stay incremental across a checkpoint (it writes every file with dataChange false)', async () => {
+  const lake = await makePipelineLake({ 'clinicians.csv': CLINICIANS });
+  const files: Record<string, string> = {};
+  for (let n = 1; n <= 12; n++) {
+    files[`emr_events_${n}.csv`] = delivery(n);
+    addLandingFile(lake, `emr_events_${n}.csv`, delivery(n));
+    const out = await runPipeline(lake, 'sessions');
+    if (n === 1) continue;
+    assert.match(
+      out,
+      /silver emr_events\s+\d+ ms\s+incremental from bronze version \d+, 3 rows/,
+      `run ${n}: ${out}`,
+    );
+    assert.match(out, /the tails of \d+ clinician/, `run ${n}: tails, not whole buckets`);
+  }
+  for (const dir of [
+    'lh_bronze.Lakehouse/Tables/dbo/bronze_emr_events',
+    'lh_silver.Lakehouse/Tables/dbo/emr_events',
+  ])
+    assert.ok(
+      readdirSync(join(lake, dir, '_delta_log')).some((n) => n.endsWith('.checkpoint.parquet')),
+      `${dir} has a checkpoint`,
+    );
+  assert.deepEqual(await tables(lake), await oneShot(files));
 });

@@ -1,5 +1,8 @@
 import { performance } from 'node:perf_hooks';
+import { DeltaTableError } from '../../delta/delta-table-error.js';
 import { diffLiveFiles } from '../../delta/diff-live-files.js';
+import { readRearrangedFiles } from '../../delta/read-rearranged-files.js';
+import type { Snapshot } from '../../delta/snapshot.js';
 import { writeQuarantine } from '../quarantine/write-quarantine.js';
 import { readModelSql } from '../read-model.js';
 import { exposeSnapshot, lakeTable, type RunContext } from '../run-context.js';
@@ -34,16 +37,14 @@ export async function buildSilverEmrEvents(ctx: RunContext): Promise<void> {
     });
     return;
   }
-  const before =
-    seenVersion === undefined
-      ? undefined
-      : await lakeTable(ctx, 'lh_bronze', 'bronze_emr_events').readSnapshot({ version: seenVersion });
+  const before = seenVersion === undefined ? undefined : await readSeen(ctx, seenVersion, bronze.version);
   // The bronze files added since: appended ones, not a compaction's rewrite of seen rows
   // (`carelake table optimize`). A compaction that also took in rows silver never saw cannot be
   // told apart by file: then every bronze row is processed again, as in a full refresh.
-  const diff = before === undefined ? undefined : diffLiveFiles(before.files, bronze.files);
-  const full = diff === undefined || diff.added.some((f) => f.dataChange === false);
-  const prior = full ? bronze.withFiles([]) : before!;
+  const diff =
+    before === undefined ? undefined : diffLiveFiles(before.snapshot.files, bronze.files, before.rearranged);
+  const full = diff === undefined || diff.mixedCompaction;
+  const prior = full ? bronze.withFiles([]) : before!.snapshot;
   const newBronze = full ? bronze : bronze.withFiles(diff!.added);
   await exposeSnapshot(ctx, 'lh_bronze', 'bronze_emr_events', newBronze, 'new_bronze_events');
   await exposeSnapshot(ctx, 'lh_bronze', 'bronze_emr_events', prior, 'prior_bronze_events');
@@ -100,4 +101,23 @@ export async function buildSilverEmrEvents(ctx: RunContext): Promise<void> {
     ms: performance.now() - started,
     detail: `${full ? 'full' : 'incremental'} from bronze version ${bronze.version}, ${result.rowsWritten} rows, version ${result.version}`,
   });
+}
+
+/**
+ * Bronze as silver last saw it, and the files compactions added since; undefined when the
+ * commits in between are no longer in the log (then silver starts over).
+ */
+async function readSeen(
+  ctx: RunContext,
+  seenVersion: number,
+  version: number,
+): Promise<{ snapshot: Snapshot; rearranged: Set<string> } | undefined> {
+  const table = lakeTable(ctx, 'lh_bronze', 'bronze_emr_events');
+  try {
+    const snapshot = await table.readSnapshot({ version: seenVersion });
+    return { snapshot, rearranged: await readRearrangedFiles(table, seenVersion, version) };
+  } catch (error) {
+    if (error instanceof DeltaTableError && error.problem === 'missing-version') return undefined;
+    throw error;
+  }
 }

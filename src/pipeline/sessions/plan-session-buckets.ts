@@ -1,4 +1,5 @@
 import { diffLiveFiles } from '../../delta/diff-live-files.js';
+import { readRearrangedFiles } from '../../delta/read-rearranged-files.js';
 import type { Snapshot } from '../../delta/snapshot.js';
 import { exposeSnapshot, lakeTable, type RunContext } from '../run-context.js';
 import { clinicianBucket } from './clinician-buckets.js';
@@ -50,10 +51,12 @@ export async function planSessionBuckets(
   let seenEventFiles: Set<string> | undefined;
   if (eventsAt !== events.version) {
     const before = await readOld(ctx, 'emr_events', eventsAt);
-    if (before === undefined) return all(`emr_events version ${eventsAt} can no longer be read`);
-    const diff = diffLiveFiles(before.files, events.files);
+    const rearranged = await readOldCommits(ctx, eventsAt, events.version);
+    if (before === undefined || rearranged === undefined)
+      return all(`emr_events version ${eventsAt} can no longer be read`);
+    const diff = diffLiveFiles(before.files, events.files, rearranged);
     for (const f of [...diff.added, ...diff.removed]) buckets.add(Number(f.partitionValues.clinician_bucket));
-    const onlyAppended = diff.removed.length === 0 && diff.added.every((f) => f.dataChange !== false);
+    const onlyAppended = diff.removed.length === 0 && !diff.mixedCompaction;
     if (dimAt === dim.version && onlyAppended) seenEventFiles = new Set(diff.seen.map((f) => f.path));
   }
   if (dimAt !== dim.version) {
@@ -80,6 +83,19 @@ async function readOld(ctx: RunContext, name: string, version: number): Promise<
     return await lakeTable(ctx, 'lh_silver', name).readSnapshot({ version });
   } catch {
     // Log files removed or never there: the caller recomputes everything, which is always right.
+    return undefined;
+  }
+}
+
+/** The files compactions of emr_events added since `version` (undefined: commits gone). */
+async function readOldCommits(
+  ctx: RunContext,
+  version: number,
+  until: number,
+): Promise<Set<string> | undefined> {
+  try {
+    return await readRearrangedFiles(lakeTable(ctx, 'lh_silver', 'emr_events'), version, until);
+  } catch {
     return undefined;
   }
 }

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { landingDir } from '../../src/lakehouse/lake-layout.js';
+import { landingDir, tableDir } from '../../src/lakehouse/lake-layout.js';
 import { readLake } from '../../src/lakehouse/read-lake.js';
 import type { BatchRecord } from '../../src/pipeline/watch/batch-record.js';
 import { type WatchEvent, watchLandingZone } from '../../src/pipeline/watch/watch-landing-zone.js';
@@ -13,7 +13,8 @@ import { PROJECT_ROOT } from '../helpers/project-root.js';
 import { readLakeFingerprint } from '../helpers/read-lake-fingerprint.js';
 
 // An EMR file that settles while a batch rebuilds the hospital tables runs as its own sessions
-// batch between two hospital steps, and the lake ends as one run over all the files.
+// batch between two hospital steps (once the ED metrics are built), and the lake ends as one
+// run over all the files.
 
 const HOSPITAL = join(PROJECT_ROOT, 'test', 'fixtures', 'hospital');
 const fixture = (dir: string, name: string) => readFileSync(join(dir, name), 'utf8');
@@ -91,6 +92,14 @@ test('an EMR file that settles during a hospital rebuild runs between its steps;
   assert.deepEqual(outer!.files_ingested, ['admissions_900.csv']);
   assert.ok(outer!.tables_changed.includes('lh_gold.dbo.gold_healthcare_ed_metrics'));
   assert.equal(outer!.within, undefined);
+  // Not before the ED metrics: the new ED arrival's way to the ED page is not held up.
+  const committedAt = async (lakehouse: string, name: string) =>
+    (await engine.table(tableDir(lake, lakehouse, name), name).readHistory(1))[0]!.timestamp.getTime();
+  assert.ok(
+    (await committedAt('lh_gold', 'gold_healthcare_ed_metrics')) <=
+      (await committedAt('lh_bronze', 'bronze_emr_events')),
+    'the EMR batch ran after the ED metrics were committed',
+  );
 
   const oneShot = await makePipelineLake({
     ...startingFiles(),

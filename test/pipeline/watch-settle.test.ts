@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { emptyRunSummary } from '../../src/pipeline/run-summary.js';
 import { describeBatch, formatBatchRecord } from '../../src/pipeline/watch/batch-record.js';
-import { settleLandingFiles } from '../../src/pipeline/watch/settle-landing-files.js';
+import { settleLandingFiles, waitsForDelivery } from '../../src/pipeline/watch/settle-landing-files.js';
 
 test('a file counts once unchanged for the settle time, or already that old; a growing file waits', () => {
   const first = settleLandingFiles(
@@ -145,5 +145,61 @@ test('a batch record reconciles rows in = loaded + quarantined over the files it
   assert.equal(
     formatBatchRecord(record),
     'batch 2: 2 files (emr_events.csv, emr_events_2.csv), 1 already ingested, rows in 5 = 3 loaded + 2 quarantined (invalid_timestamp 2), 1 refused after bronze, 1 table changed (bronze_emr_events), 1 alert(s) fired, 812 ms',
+  );
+});
+
+test('files delivered together wait for each other; a stream, a slow writer and a long burst do not hold files back', () => {
+  const settle = 100;
+  const look = (listing: [string, number][], nowMs: number) =>
+    settleLandingFiles(
+      new Map(),
+      new Map(listing.map(([name, mtimeMs]) => [name, { size: 1, mtimeMs }])),
+      nowMs,
+      settle,
+    );
+  // 30 files copied over 17 ms; the watcher looked 100 ms after the first: 10 ready, 20 not.
+  const delivery = Array.from({ length: 30 }, (_, i): [string, number] => [
+    `emr_${i}.parquet`,
+    1_000 + i * 0.6,
+  ]);
+  const midway = look(delivery, 1_106);
+  assert.ok(midway.ready.length > 0 && midway.ready.length < 30);
+  assert.equal(waitsForDelivery(midway, midway.ready, 1_106, settle), true);
+  const after = look(delivery, 1_120);
+  assert.equal(after.ready.length, 30);
+  assert.equal(waitsForDelivery(after, after.ready, 1_120, settle), false, 'all settled: run');
+
+  const stream = look(
+    [
+      ['emr_1.parquet', 1_000],
+      ['emr_2.parquet', 3_000],
+    ],
+    3_050,
+  );
+  assert.deepEqual(stream.ready, ['emr_1.parquet']);
+  assert.equal(waitsForDelivery(stream, stream.ready, 3_050, settle), false, 'files 2 s apart: no wait');
+
+  // Files 200 ms apart, each within the burst of the one before: the first is not held for ever.
+  const steady = (nowMs: number) =>
+    look(
+      [
+        ['emr_1.parquet', 1_000],
+        ['emr_2.parquet', 1_200],
+        ['emr_3.parquet', 1_400],
+      ],
+      nowMs,
+    );
+  const early = steady(1_420);
+  assert.deepEqual(early.ready, ['emr_1.parquet', 'emr_2.parquet']);
+  assert.equal(waitsForDelivery(early, early.ready, 1_420, settle), true, 'emr_3 came 200 ms after emr_2');
+  const late = steady(1_460);
+  assert.equal(
+    waitsForDelivery(late, late.ready, 1_460, settle),
+    false,
+    'emr_1 has been ready a settle time and a burst: it runs',
+  );
+  assert.equal(
+    waitsForDelivery(look([['emr_1.parquet', 1_000]], 1_200), ['emr_1.parquet'], 1_200, settle),
+    false,
   );
 });

@@ -16,7 +16,12 @@ import { moveLandingFileAside } from './move-landing-file-aside.js';
 import { readLandingListing } from './read-landing-listing.js';
 import { runWatchBatch } from './run-watch-batch.js';
 import { sessionsLandingFiles } from './sessions-landing-files.js';
-import { type FileStamp, type Sighting, settleLandingFiles } from './settle-landing-files.js';
+import {
+  type FileStamp,
+  type Sighting,
+  settleLandingFiles,
+  waitsForDelivery,
+} from './settle-landing-files.js';
 import { Wakeup } from './wakeup.js';
 
 /** Everything the watcher reports, one structured record per line. */
@@ -61,9 +66,11 @@ export interface WatchOptions {
  *   at any point (SIGKILL included) and restarted leaves the tables equal to one `carelake run
  *   all` over the same files: ingestion is keyed by file name and content (`txn`), silver and
  *   gold by their input versions.
+ * - Files delivered together are one batch: ready files wait for those still settling that
+ *   changed within DELIVERY_BURST_MS of them (waitsForDelivery), at most one settle time more.
  * - EMR, clinician and role files that settle while a batch rebuilds the hospital tables run
- *   as a sessions batch of their own between two hospital steps (its record says `within`), so
- *   their sessions wait one hospital step at most, not the whole rebuild. Every step reads its
+ *   as a sessions batch of their own between two hospital steps once the ED metrics are built
+ *   (its record says `within`), so their sessions wait a few hospital steps, not the whole rebuild. Every step reads its
  *   inputs when it starts and the sessions tables are no hospital step's input, so the tables
  *   end as if the batches had run one after the other (test/pipeline/watch-interleave.test.ts).
  * - Each batch holds the lake's run lock, so a `carelake run` and a watcher never overlap; a
@@ -102,7 +109,9 @@ export async function watchLandingZone(options: WatchOptions): Promise<number> {
       sightings = settled.sightings;
       const fresh = settled.ready.filter((name) => processed.get(name) !== stampKey(listing.get(name)!));
       let pause = options.intervalMs;
-      if (catchUp || fresh.length > 0) {
+      if (!catchUp && waitsForDelivery(settled, fresh, options.now().getTime(), options.settleMs)) {
+        // The rest of the delivery settles within the wait set below: one batch for all of it.
+      } else if (catchUp || fresh.length > 0) {
         const files = catchUp ? settled.ready : fresh;
         const outcome = await runLocked(files);
         if (outcome === 'done') {

@@ -43,11 +43,19 @@ interface BatchLine {
  *   commit of the batch that ingested it (its sessions are queryable then; the batch's hospital
  *   tables, expectations and alert rules may come after), also reported up to the batch's last
  *   data commit; an ED file's, to the batch's last data commit;
- * - sustained: a backlog of 30 files at once, events ingested per second until the last is in;
+ * - delivery: a backlog of 30 files at once, events ingested per second until the last is in;
  * - memory: the watcher's RSS, sampled every 2 s, over a soak of CARELAKE_BENCH_WATCH_SOAK_MIN
  *   minutes (default 30) with a file every 10 s. A batch that rebuilds the hospital tables peaks
  *   ~1 GB above the rest for a few seconds, so a minute's maximum says whether an ED file was in
  *   it; growth is read from the median of the soak's first and last tenth, peaks reported beside.
+ *
+ * - sustained: after the soak, a steady stream at each rate of CARELAKE_BENCH_WATCH_RATES (events/s,
+ *   default 50000,100000,150000) for CARELAKE_BENCH_WATCH_STREAM_S seconds (default 30), EMR files
+ *   evenly spaced and an ED file every 20 s as in the latency phase. A rate is sustained when the
+ *   latency does not grow: from the median of the step's first third of files to that of its last
+ *   third, at most 0.05 s per second of stream. Below capacity the latency settles at about a
+ *   batch cycle; above it the backlog grows and with it the latency, by (1 − capacity / rate) per
+ *   second. Each step drains before the next.
  *
  * CARELAKE_BENCH_WATCH_LOG=FILE keeps the watcher's JSON lines, the delivery times and the RSS
  * samples there (JSON lines), to look into a run afterwards.
@@ -62,6 +70,12 @@ export async function runWatchBench(workDir: string, options: { quick?: boolean 
   const soakMin = Number(process.env.CARELAKE_BENCH_WATCH_SOAK_MIN ?? (options.quick ? 1 : 30));
   const burst = options.quick ? 5 : 30;
   const soakFiles = Math.ceil((soakMin * 60_000) / 10_000);
+  const rates = (process.env.CARELAKE_BENCH_WATCH_RATES ?? (options.quick ? '50000' : '50000,100000,150000'))
+    .split(',')
+    .map(Number);
+  const streamS = Number(process.env.CARELAKE_BENCH_WATCH_STREAM_S ?? (options.quick ? 10 : 30));
+  const perFile = 10_000;
+  const streamFiles = rates.map((r) => Math.round((r / perFile) * streamS));
   rmSync(workDir, { recursive: true, force: true });
   const lake = join(workDir, 'lake');
   mkdirSync(landingDir(lake), { recursive: true });
@@ -84,8 +98,8 @@ export async function runWatchBench(workDir: string, options: { quick?: boolean 
   const feed = await writeWatchFeed(
     lake,
     join(workDir, 'staging'),
-    latencyFiles + burst + soakFiles,
-    10_000,
+    latencyFiles + burst + soakFiles + streamFiles.reduce((a, b) => a + b, 0),
+    perFile,
     10,
   );
 
@@ -192,10 +206,48 @@ export async function runWatchBench(workDir: string, options: { quick?: boolean 
     await sleep(10_000);
   }
   await waitFor(soakFeed.map((f) => f.name));
+  const soakEnd = performance.now();
+
+  // Sustained: a steady stream at each rate.
+  const streams: StreamStep[] = [];
+  let streamSkip = latencyFiles + burst + soakFiles;
+  for (const [i, rate] of rates.entries()) {
+    const stepFeed = feedFiles(feed, streamSkip, streamFiles[i]!);
+    streamSkip += streamFiles[i]!;
+    const emrFiles = stepFeed.filter((f) => f.kind === 'emr');
+    const edFiles = stepFeed.filter((f) => f.kind === 'ed');
+    const gap = (perFile / rate) * 1000;
+    const stepStart = performance.now();
+    const sent: FeedFile[] = [];
+    for (const [k, f] of emrFiles.entries()) {
+      const due = stepStart + k * gap;
+      if (due > performance.now()) await sleep(due - performance.now());
+      deliver(f);
+      sent.push(f);
+      const edDue = Math.floor((k * gap) / 20_000);
+      if (edDue >= sent.filter((s) => s.kind === 'ed').length && edFiles.length > 0) {
+        const ed = edFiles.shift()!;
+        deliver(ed);
+        sent.push(ed);
+      }
+    }
+    await waitFor(sent.map((f) => f.name));
+    const lat = emrFiles.map((f) => (ingestedAt(f.name)! - delivered.get(f.name)!) / 1000);
+    const third = Math.max(1, Math.floor(lat.length / 3));
+    streams.push({
+      rate,
+      files: emrFiles.length,
+      latencies: lat,
+      first: lat.slice(0, third),
+      last: lat.slice(-third),
+      batches: new Set(emrFiles.map((f) => batchOf(f.name)?.batch)).size,
+    });
+    await sleep(3000);
+  }
   clearInterval(sampler);
   watcher.kill('SIGTERM');
   await new Promise((resolve) => watcher.on('close', resolve));
-  const soakRss = rss.filter((s) => s.t >= soakStart).map((s) => s.mb);
+  const soakRss = rss.filter((s) => s.t >= soakStart && s.t <= soakEnd).map((s) => s.mb);
   const rssTenth = Math.max(1, Math.floor(soakRss.length / 10));
   const firstRss = soakRss.slice(0, rssTenth);
   const lastRss = soakRss.slice(-rssTenth);
@@ -210,6 +262,14 @@ export async function runWatchBench(workDir: string, options: { quick?: boolean 
     return s.length === 0 ? Number.NaN : s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]!;
   };
   const rate = Math.round(burstEvents / burstS);
+  // The thirds' midpoints are two thirds of the step apart.
+  const growth = (st: StreamStep) => (pct(st.last, 50) - pct(st.first, 50)) / ((2 / 3) * streamS);
+  const holds = (st: StreamStep) => growth(st) <= 0.05;
+  const sustained = streams.filter(holds).map((st) => st.rate);
+  const streamRows = streams.map(
+    (st) =>
+      `| sustained stream at ${st.rate.toLocaleString('en-US')} events/s for ${streamS} s (${st.files} EMR files, an ED file every 20 s) arrival → sessions queryable | p50 ${pct(st.latencies, 50).toFixed(1)} s, p95 ${pct(st.latencies, 95).toFixed(1)} s; median of first third ${pct(st.first, 50).toFixed(1)} s, of last third ${pct(st.last, 50).toFixed(1)} s (${growth(st) >= 0 ? '+' : ''}${growth(st).toFixed(2)} s per s); ${st.batches} batches: ${holds(st) ? 'latency flat' : 'latency grows'} | |`,
+  );
   return [
     '| measurement | value | goal |',
     '|---|---|---|',
@@ -219,12 +279,24 @@ export async function runWatchBench(workDir: string, options: { quick?: boolean 
     `| ED arrivals file (20 stays) arrival → gold_healthcare_ed_metrics (its batch's commit of it), ${ed.length} files | p50 ${pct(ed, 50).toFixed(1)} s, p95 ${pct(ed, 95).toFixed(1)} s | |`,
     `| the same files, arrival → their batch's last data commit (every hospital table rebuilt) | p50 ${pct(edBatch, 50).toFixed(1)} s, p95 ${pct(edBatch, 95).toFixed(1)} s | |`,
     `| batch duration during the latency phase (${batchMs.length} batches) | p50 ${(pct(batchMs, 50) / 1000).toFixed(1)} s, p95 ${(pct(batchMs, 95) / 1000).toFixed(1)} s | |`,
-    `| sustained: backlog of ${burst} EMR files (${burstEvents.toLocaleString('en-US')} events) and their ED files, until every EMR file's sessions are queryable | ${burstS.toFixed(1)} s, ${rate.toLocaleString('en-US')} events/s, ${burstBatches} batch(es) | ≥ 100k events/s |`,
+    `| delivery: backlog of ${burst} EMR files (${burstEvents.toLocaleString('en-US')} events) and their ED files, until every EMR file's sessions are queryable | ${burstS.toFixed(1)} s, ${rate.toLocaleString('en-US')} events/s, ${burstBatches} batch(es) | |`,
     `| the same backlog until its last data commit (ED files: hospital tables rebuilt) | ${burstAllS.toFixed(1)} s, ${Math.round(burstEvents / burstAllS).toLocaleString('en-US')} events/s | |`,
     `| soak batch duration, first and last ${tenth} EMR files | p50 ${(pct(soakBatchMs.slice(0, tenth), 50) / 1000).toFixed(1)} s, then p50 ${(pct(soakBatchMs.slice(-tenth), 50) / 1000).toFixed(1)} s | |`,
     `| watcher RSS over a ${soakMin}-minute soak (a file every 10 s), sampled every 2 s: median of its first and last tenth (max of each) | ${pct(firstRss, 50).toFixed(0)} MB (${pct(firstRss, 100).toFixed(0)}), then ${pct(lastRss, 50).toFixed(0)} MB (${pct(lastRss, 100).toFixed(0)}); max over the run ${maxRss.toFixed(0)} MB | flat |`,
+    ...streamRows,
+    `| sustained events/s: the highest stream rate whose latency stays flat | ${sustained.length === 0 ? 'none of the rates tried' : Math.max(...sustained).toLocaleString('en-US')} | ≥ 100k events/s |`,
     `| load average (1 min) at the start of the latency phase | ${loadBefore.toFixed(1)} | |`,
   ].join('\n');
+}
+
+/** One rate of the sustained stream and the latencies (s) of its EMR files, in delivery order. */
+interface StreamStep {
+  rate: number;
+  files: number;
+  latencies: number[];
+  first: number[];
+  last: number[];
+  batches: number;
 }
 
 /** `count` EMR files from the `skip`-th on, each with the ED file that follows it in the feed. */

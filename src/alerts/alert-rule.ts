@@ -12,6 +12,14 @@ const destination = z.discriminatedUnion('type', [
       /** First wait between attempts, doubled after each (capped at 30 s). */
       backoff_ms: z.number().int().min(1).max(60_000).default(500),
       timeout_ms: z.number().int().min(100).max(60_000).default(5_000),
+      /**
+       * The environment variable holding the secret requests are signed with (HMAC-SHA256, the
+       * `carelake-signature` header); the secret itself never goes in a rule file.
+       */
+      secret_env: z
+        .string()
+        .regex(/^[A-Z_][A-Z0-9_]*$/, 'an environment variable name, e.g. CARELAKE_WEBHOOK_SECRET')
+        .optional(),
     })
     .strict(),
   z.object({ type: z.literal('log') }).strict(),

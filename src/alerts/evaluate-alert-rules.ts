@@ -6,6 +6,7 @@ import { readAlertState, writeAlertState } from './alert-state.js';
 import { decideAlertRule } from './decide-alert-rule.js';
 import { postAlertWebhook } from './post-alert-webhook.js';
 import { readAlertRules } from './read-alert-rules.js';
+import { resolveWebhookSecret } from './resolve-webhook-secret.js';
 import { writeAlertEvent } from './write-alert-event.js';
 
 /** What one evaluation did. */
@@ -33,20 +34,23 @@ const MAX_ROUNDS = 20;
  *   outbox) before any delivery, so a crash never makes a condition fire twice; undelivered
  *   alerts are delivered by the next evaluation.
  * - Delivery: webhooks with retry and backoff on an alert's first round, one attempt per later
- *   round (Idempotency-Key = alert_id); the Delta table
+ *   round (Idempotency-Key = alert_id), signed (carelake-signature) when the destination names a
+ *   `secret_env` in `env`, and never sent unsigned when that variable is unset; the Delta table
  *   lh_gold.dbo.alert_events exactly once per alert (txn); log lines through `logAlert`. A
  *   receiver that fails holds back its other alerts of the round, not the other destinations.
  * - A rule that fails (a missing table, a bad query) is reported in `errors`; the others run.
  *   Unreadable rules or state are a warning: the run or batch that called it still succeeds.
  *
  * @example
- * const round = await evaluateAlertRules(lake, { now: new Date(), batchId, logAlert: (a) => console.log(a.message), warn });
+ * const round = await evaluateAlertRules(lake, { now: new Date(), batchId, env: process.env, logAlert: (a) => console.log(a.message), warn });
  */
 export async function evaluateAlertRules(
   lake: Lake,
   options: {
     now: Date;
     batchId: string | null;
+    /** Where webhook signing secrets are read from (the destinations' `secret_env`). */
+    env: Readonly<Record<string, string | undefined>>;
     logAlert: (alert: AlertEvent) => void;
     warn: (line: string) => void;
   },
@@ -100,12 +104,14 @@ export async function evaluateAlertRules(
           else {
             if (down.has(destination.url))
               throw new Error(`webhook ${new URL(destination.url).origin} is failing`);
+            const secret = resolveWebhookSecret(destination, options.env);
             try {
               // Backoff on an alert's first round only: later rounds (the receiver was down at
               // the last run) try once, so a dead receiver does not slow every batch down.
               await postAlertWebhook(
                 entry.rounds > 1 ? { ...destination, retries: 0 } : destination,
                 entry.alert,
+                { secret },
               );
             } catch (error) {
               down.add(destination.url);

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { createHmac, timingSafeEqual } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -299,4 +300,42 @@ test('alerts test shows what would fire and what already fires, delivering nothi
   const peek = await runCliCaptured(['alerts', 'test', 'bronze-peek', '--lake', lake]);
   assert.equal(peek.code, 2, peek.stderr);
   assert.match(peek.stderr, /bronze_healthcare_admissions/);
+});
+
+test('a signed webhook: each request carries carelake-signature over its exact bytes; without the secret nothing is sent until it is set', async () => {
+  const secret = 'test-only-hook-secret-0123456789';
+  const hook = await startWebhookReceiver();
+  const lake = await makeMeasureLake();
+  mkdirSync(join(lake, 'alerts'));
+  const [edRule] = rules(hook.url);
+  const webhook = { ...(edRule!.destinations[0] as object), secret_env: 'CARELAKE_TEST_HOOK_SECRET' };
+  writeFileSync(join(lake, 'alerts', 'signed.json'), JSON.stringify({ ...edRule, destinations: [webhook] }));
+
+  const unset = await run(lake);
+  assert.equal(hook.raw.length, 0, 'never sent unsigned');
+  assert.match(
+    unset.stderr,
+    /webhook http:\/\/127\.0\.0\.1:\d+ not sent: its signing secret CARELAKE_TEST_HOOK_SECRET is not set/,
+  );
+  const list = await runCliCaptured(['alerts', 'list', '--lake', lake]);
+  assert.match(list.stdout, /signed with \$CARELAKE_TEST_HOOK_SECRET \(NOT SET/);
+
+  const before = Math.floor(Date.now() / 1000);
+  const set = await runCliCaptured(['run', 'all', '--lake', lake], { CARELAKE_TEST_HOOK_SECRET: secret });
+  assert.equal(set.code, 0, set.stderr);
+  assert.equal(hook.raw.length, 1, 'the held alert is delivered once the secret is there');
+  const { body, signature } = hook.raw[0]!;
+  const parts = /^t=(\d+),v1=([0-9a-f]{64})$/.exec(signature ?? '');
+  assert.ok(parts, `carelake-signature: ${signature}`);
+  const t = Number(parts[1]);
+  assert.ok(t >= before && t <= Date.now() / 1000 + 1, 'signed at the time it was sent');
+  const mac = (text: string) => createHmac('sha256', secret).update(`${t}.${text}`).digest();
+  assert.ok(timingSafeEqual(Buffer.from(parts[2]!, 'hex'), mac(body)), 'a receiver verifies it');
+  assert.equal(timingSafeEqual(Buffer.from(parts[2]!, 'hex'), mac(body.replace('180', '181'))), false);
+  assert.equal((JSON.parse(body) as AlertEvent).rule, 'ed-median-high');
+  assert.equal(
+    `${set.stdout}${set.stderr}${list.stdout}`.includes(secret),
+    false,
+    'the secret is never printed',
+  );
 });

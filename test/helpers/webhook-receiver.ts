@@ -8,6 +8,8 @@ export interface WebhookReceiver {
   port: number;
   /** Every request's parsed JSON body, in arrival order (failed answers included). */
   requests: Record<string, unknown>[];
+  /** Every request's exact body and its carelake-signature header, in arrival order. */
+  raw: { body: string; signature: string | undefined }[];
   /** Bodies answered 200. */
   accepted: Record<string, unknown>[];
   /** Answer the next `n` requests with `status` (e.g. 503) instead of 200. */
@@ -24,6 +26,7 @@ export interface WebhookReceiver {
 export async function startWebhookReceiver(port = 0): Promise<WebhookReceiver> {
   const requests: Record<string, unknown>[] = [];
   const accepted: Record<string, unknown>[] = [];
+  const raw: WebhookReceiver['raw'] = [];
   let failing = 0;
   let failStatus = 503;
   const server: Server = createServer((req, res) => {
@@ -32,6 +35,8 @@ export async function startWebhookReceiver(port = 0): Promise<WebhookReceiver> {
     req.on('data', (c: string) => (body += c));
     req.on('end', () => {
       const parsed = JSON.parse(body) as Record<string, unknown>;
+      const signature = req.headers['carelake-signature'];
+      raw.push({ body, signature: Array.isArray(signature) ? signature.join(',') : signature });
       requests.push({ ...parsed, _idempotency_key: req.headers['idempotency-key'] });
       if (failing > 0) {
         failing--;
@@ -54,6 +59,7 @@ export async function startWebhookReceiver(port = 0): Promise<WebhookReceiver> {
     url: `http://127.0.0.1:${actual}/hook`,
     port: actual,
     requests,
+    raw,
     accepted,
     failNext: (n, status = 503) => {
       failing = n;

@@ -16,12 +16,13 @@ measure (compiled like carelake measure) or a read-only query over the silver an
 analyst may read, with a condition: a threshold, a change over a window, or a new row. Rules are
 evaluated after every carelake run and every carelake watch batch; an alert fires once per new
 condition (by rule and key) and goes to its destinations: a webhook (JSON POST, retried with
-backoff), a log line, or the Delta table lh_gold.dbo.alert_events. See docs/watch-and-alerts.md.
+backoff, HMAC-signed with the secret in the variable its secret_env names), a log line, or the Delta table lh_gold.dbo.alert_events. See docs/watch-and-alerts.md.
 
   test RULE   evaluate the rule now and print what would fire, what is already firing
               (deduplicated) and the evidence (the SQL, the window, the Delta versions read);
               nothing is delivered or remembered
-  list        the rules, where each comes from, and their destinations
+  list        the rules, where each comes from, and their destinations (a signed webhook's
+              secret variable, and whether it is set)
 
 Options:
   --lake DIR   the lake (default $CARELAKE_LAKE, else ./lakehouse)
@@ -52,7 +53,7 @@ const command: Command = {
       for (const r of rules) {
         const source = r.measure ? `measure ${r.measure.name}` : 'query';
         const to = r.destinations.map((d) =>
-          d.type === 'webhook' ? `webhook ${new URL(d.url).origin}` : d.type,
+          d.type === 'webhook' ? `webhook ${new URL(d.url).origin}${signedBy(d.secret_env, io.env)}` : d.type,
         );
         io.stdout.write(
           `${r.name.padEnd(28)} ${r.severity.padEnd(8)} ${source}, ${r.condition.type} → ${to.join(', ')}\n`,
@@ -102,3 +103,9 @@ const command: Command = {
 };
 
 export default command;
+
+/** How `alerts list` shows a webhook's signing: the variable, and whether this shell has it. */
+function signedBy(name: string | undefined, env: Readonly<Record<string, string | undefined>>): string {
+  if (name === undefined) return '';
+  return env[name] ? ` signed with $${name}` : ` signed with $${name} (NOT SET: its alerts are held until it is)`;
+}

@@ -105,6 +105,7 @@ const command: Command = {
         const alerts = await evaluateAlertRules(lake, {
           now: io.now?.() ?? new Date(),
           batchId,
+          env: io.env,
           logAlert: (alert) => io.stdout.write(`${formatAlert(alert)}\n`),
           warn: (line) => io.stderr.write(`carelake: ${line}\n`),
         });

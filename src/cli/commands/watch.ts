@@ -108,6 +108,7 @@ const command: Command = {
             await evaluateAlertRules(lake, {
               now: now(),
               batchId: ctx.batchId,
+              env: io.env,
               logAlert: emitAlert,
               warn: (message) => emit({ event: 'warning', message }),
             })

@@ -107,5 +107,7 @@ export default command;
 /** How `alerts list` shows a webhook's signing: the variable, and whether this shell has it. */
 function signedBy(name: string | undefined, env: Readonly<Record<string, string | undefined>>): string {
   if (name === undefined) return '';
-  return env[name] ? ` signed with $${name}` : ` signed with $${name} (NOT SET: its alerts are held until it is)`;
+  return env[name]
+    ? ` signed with $${name}`
+    : ` signed with $${name} (NOT SET: its alerts are held until it is)`;
 }

@@ -2,10 +2,11 @@ import { EChart } from '../components/EChart.js';
 import { Visual } from '../components/Visual.js';
 import { useDistribution, useMeasureQuery } from '../use-measure-query.js';
 import { EdToday } from './EdToday.js';
+import { RecentAlerts } from './RecentAlerts.js';
 
 const ED_DIMS = ['payer', 'drg_code', 'disposition', 'unit', 'admit_type'];
 
-/** Page 3: today live, then ED-to-admit against the 240-minute target, its spread, volume and boarding trends. */
+/** Page 3: today and the alerts live, then ED-to-admit against the 240-minute target, its spread, volume and boarding trends. */
 export function EdPage() {
   const head = useMeasureQuery('ed-gauge', [
     'median_ed_to_admit_minutes',
@@ -29,6 +30,7 @@ export function EdPage() {
   return (
     <>
       <EdToday />
+      <RecentAlerts />
       <Visual
         title="Median ED arrival to admission"
         measures={['median_ed_to_admit_minutes', 'p90_ed_to_admit_minutes']}

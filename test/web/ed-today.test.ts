@@ -52,16 +52,19 @@ test('the ED page shows today and the alerts live: new ED arrivals and the alert
     args: ['--headless', '--no-sandbox', '--disable-gpu'],
   });
   after(() => browser.close());
-  const context = await browser.newContext({ timezoneId: 'UTC' });
-  assert.equal(
-    (await context.request.post(`${server.url}/api/login`, { data: { token: tokens.analyst } })).status(),
-    200,
-  );
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
-  page.on('console', (m) => (m.type() === 'error' ? errors.push(m.text()) : undefined));
-  await page.goto(`${server.url}/app/ed`);
+  /** The ED page signed in with `token`, every page error and console error collected. */
+  const openEdPage = async (token: string) => {
+    const context = await browser.newContext({ timezoneId: 'UTC' });
+    const login = await context.request.post(`${server.url}/api/login`, { data: { token } });
+    assert.equal(login.status(), 200);
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    page.on('console', (m) => (m.type() === 'error' ? errors.push(m.text()) : undefined));
+    await page.goto(`${server.url}/app/ed`);
+    return { page, errors };
+  };
+  const { page, errors } = await openEdPage(tokens.analyst);
   const figure = (measure: string) =>
     `.today[data-day="${today}"] .today-figure[data-measure="${measure}"][data-value="VALUE"]`;
   await page.waitForSelector(figure('ed_volume').replace('VALUE', '3'), { timeout: 30_000 });
@@ -111,15 +114,7 @@ test('the ED page shows today and the alerts live: new ED arrivals and the alert
   assert.deepEqual(errors, []);
 
   // A viewer may not read alert rows: the panel says who can, and the page asks for none.
-  const viewer = await browser.newContext({ timezoneId: 'UTC' });
-  assert.equal(
-    (await viewer.request.post(`${server.url}/api/login`, { data: { token: tokens.viewer } })).status(),
-    200,
-  );
-  const viewerPage = await viewer.newPage();
-  const viewerErrors: string[] = [];
-  viewerPage.on('console', (m) => (m.type() === 'error' ? viewerErrors.push(m.text()) : undefined));
-  await viewerPage.goto(`${server.url}/app/ed`);
+  const { page: viewerPage, errors: viewerErrors } = await openEdPage(tokens.viewer);
   await viewerPage
     .locator('[data-visual="alerts-live-"] .alerts-none', { hasText: 'for analysts and admins' })
     .waitFor({ timeout: 30_000 });
